@@ -1,0 +1,163 @@
+// Package model holds what beginilint knows about Begini as data: which
+// names are keys and integration IDs, which literals could be credentials,
+// which calls log, which hosts are Begini's, and the configuration that lets
+// a team extend all of it. It has no analysis code, so the product's
+// knowledge can be read in one place.
+package model
+
+import (
+	"flag"
+	"fmt"
+	"slices"
+	"strings"
+)
+
+// Config is the whole user-facing configuration. Every field is a list, so
+// that drivers which lowercase map keys (viper, used by golangci-lint) cannot
+// change the user's data.
+type Config struct {
+	// VendorWords are the words that mark a name as Begini's.
+	VendorWords []string `json:"vendor_words"`
+	// KeyWords mark a Begini name as the API key.
+	KeyWords []string `json:"key_words"`
+	// KeyEnvNames and IDEnvNames are exact env var, flag or config key names
+	// of the team's own spelling, matched case-insensitively.
+	KeyEnvNames []string `json:"key_env_names"`
+	IDEnvNames  []string `json:"id_env_names"`
+	// Hosts are Begini API hosts; a URL on one of them or a subdomain of
+	// one belongs to Begini.
+	Hosts []string `json:"hosts"`
+	// LogSinks are extra logging functions or packages, written as
+	// "pkg/path.Func", "(*pkg/path.Type).Method" or "pkg/path" for a whole
+	// package.
+	LogSinks []string `json:"log_sinks"`
+	// KeyGetters are the team's secret-store functions whose first string
+	// argument names the secret, such as "example.com/secrets.Get".
+	KeyGetters []string `json:"key_getters"`
+	// TestWords and ProdWords tell the environment of a credential name.
+	TestWords []string `json:"test_words"`
+	ProdWords []string `json:"prod_words"`
+}
+
+// Default returns the configuration used when the team sets nothing.
+func Default() *Config {
+	return &Config{
+		VendorWords: []string{"begini"},
+		KeyWords:    []string{"apikey", "secret"},
+		Hosts:       []string{"begini.co", "begini.com"},
+		TestWords:   []string{"test", "testing", "sandbox", "staging", "stage", "dev", "development"},
+		ProdWords:   []string{"prod", "production", "live"},
+	}
+}
+
+// Clone returns a deep copy, so that analyzer sets built from one config
+// never share mutable state.
+func (c *Config) Clone() *Config {
+	return &Config{
+		VendorWords: slices.Clone(c.VendorWords),
+		KeyWords:    slices.Clone(c.KeyWords),
+		KeyEnvNames: slices.Clone(c.KeyEnvNames),
+		IDEnvNames:  slices.Clone(c.IDEnvNames),
+		Hosts:       slices.Clone(c.Hosts),
+		LogSinks:    slices.Clone(c.LogSinks),
+		KeyGetters:  slices.Clone(c.KeyGetters),
+		TestWords:   slices.Clone(c.TestWords),
+		ProdWords:   slices.Clone(c.ProdWords),
+	}
+}
+
+// Validate reports the first setting that cannot work.
+func (c *Config) Validate() error {
+	for _, s := range c.LogSinks {
+		if _, err := ParseFuncRef(s); err != nil {
+			return fmt.Errorf("log_sinks: %v", err)
+		}
+	}
+	for _, s := range c.KeyGetters {
+		if _, err := ParseFuncRef(s); err != nil {
+			return fmt.Errorf("key_getters: %v", err)
+		}
+	}
+	for _, h := range c.Hosts {
+		if h == "" || strings.ContainsAny(h, "/: ") {
+			return fmt.Errorf("hosts: %q is not a host name (write api.example.com, no scheme)", h)
+		}
+	}
+	if len(c.VendorWords) == 0 {
+		return fmt.Errorf("vendor_words: must not be empty")
+	}
+	return nil
+}
+
+// RegisterFlags binds the configuration to flags, so that settings reach the
+// engine under go vet, where only flags are passed to the tool. List flags
+// add to the defaults; they take comma-separated values and may repeat.
+func (c *Config) RegisterFlags(fs *flag.FlagSet) {
+	fs.Var((*listFlag)(&c.KeyEnvNames), "key_env", "extra env var or flag `names` that hold the API key")
+	fs.Var((*listFlag)(&c.IDEnvNames), "id_env", "extra env var or flag `names` that hold the integration ID")
+	fs.Var((*listFlag)(&c.Hosts), "hosts", "extra Begini API `hosts`")
+	fs.Var((*listFlag)(&c.LogSinks), "log_sinks", "extra logging `functions` (pkg.Func, (*pkg.T).M, or pkg)")
+	fs.Var((*listFlag)(&c.KeyGetters), "key_getters", "secret-store `functions` whose first argument names the secret")
+	fs.Var((*listFlag)(&c.VendorWords), "vendor_words", "extra `words` that mark a name as Begini's")
+}
+
+type listFlag []string
+
+func (l *listFlag) String() string { return strings.Join(*l, ",") }
+
+func (l *listFlag) Set(s string) error {
+	for _, v := range strings.Split(s, ",") {
+		if v = strings.TrimSpace(v); v != "" && !slices.Contains(*l, v) {
+			*l = append(*l, v)
+		}
+	}
+	return nil
+}
+
+// FuncRef names a function, a method or a whole package.
+type FuncRef struct {
+	Pkg  string // import path
+	Recv string // receiver type name without '*', or ""
+	Name string // function or method name; "" for the whole package
+}
+
+// ParseFuncRef parses "pkg/path.Func", "(*pkg/path.Type).Method",
+// "pkg/path.Type.Method" or "pkg/path".
+func ParseFuncRef(s string) (FuncRef, error) {
+	bad := func() (FuncRef, error) {
+		return FuncRef{}, fmt.Errorf("%q is not pkg/path.Func, (*pkg/path.Type).Method or pkg/path", s)
+	}
+	if s == "" || strings.ContainsAny(s, " \t") {
+		return bad()
+	}
+	if strings.HasPrefix(s, "(") {
+		close := strings.Index(s, ")")
+		if close < 0 || close+2 > len(s) || s[close+1] != '.' {
+			return bad()
+		}
+		recv := strings.TrimPrefix(s[1:close], "*")
+		dot := strings.LastIndex(recv, ".")
+		if dot <= 0 {
+			return bad()
+		}
+		return FuncRef{Pkg: recv[:dot], Recv: recv[dot+1:], Name: s[close+2:]}, nil
+	}
+	slash := strings.LastIndex(s, "/")
+	last := s[slash+1:]
+	parts := strings.Split(last, ".")
+	prefix := s[:slash+1]
+	switch {
+	case len(parts) == 1:
+		return FuncRef{Pkg: s}, nil
+	case len(parts) == 2 && isExported(parts[1]):
+		return FuncRef{Pkg: prefix + parts[0], Name: parts[1]}, nil
+	case len(parts) == 3:
+		return FuncRef{Pkg: prefix + parts[0], Recv: parts[1], Name: parts[2]}, nil
+	}
+	// A dotted last element such as "gopkg.in/yaml.v3" is a package.
+	return FuncRef{Pkg: s}, nil
+}
+
+func isExported(s string) bool {
+	return s != "" && strings.ToUpper(s[:1]) == s[:1]
+}
