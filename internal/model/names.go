@@ -123,7 +123,7 @@ func (c *Config) ClassifyName(name string, inBegini bool) Role {
 	if len(words) == 0 {
 		return RoleNone
 	}
-	begini := inBegini || hasWord(words, c.VendorWords...)
+	begini := inBegini || hasVendorWord(words, c.VendorWords)
 	if !begini {
 		return RoleNone
 	}
@@ -140,7 +140,7 @@ func (c *Config) ClassifyName(name string, inBegini bool) Role {
 	if hasWord(words, c.KeyWords...) {
 		return RoleKey // BeginiAPIKey, apiKey in package begini, beginiSecret
 	}
-	if hasWord(words, "key") && (hasWord(words, c.VendorWords...) || len(words) == 1) {
+	if hasWord(words, "key") && (hasVendorWord(words, c.VendorWords) || len(words) == 1) {
 		// BEGINI_KEY, or a field called key in a Begini type; but not
 		// cacheKey or idempotencyKey, which Begini code has too.
 		return RoleKey
@@ -182,7 +182,20 @@ func (c *Config) ClassifyEnvName(name string) Role {
 
 // HasVendorWord reports whether the name contains a Begini word.
 func (c *Config) HasVendorWord(name string) bool {
-	return hasWord(Words(name), c.VendorWords...)
+	return hasVendorWord(Words(name), c.VendorWords)
+}
+
+// hasVendorWord matches vendor words as word prefixes too, since package
+// and type names run words together: beginiclient, Beginiapi.
+func hasVendorWord(words, vendor []string) bool {
+	for _, w := range words {
+		for _, v := range vendor {
+			if strings.HasPrefix(w, strings.ToLower(v)) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // Environment is the deployment a credential belongs to, read from names.

@@ -1,0 +1,145 @@
+package hardcodedkey
+
+import (
+	"fmt"
+	"go/ast"
+	"go/token"
+	"strconv"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/beginilint/beginilint/internal/credflow"
+)
+
+// Doc is the analyzer's documentation, kept in doc.go.
+const Doc = `report a Begini API key hardcoded in source
+
+A literal (string, byte or rune slice, constant, flag or struct-tag default,
+env fallback, embedded key file) that ends up as the Begini API key is a
+committed secret. Read the key from the environment or a secret store.`
+
+// URL is the analyzer's section of the README.
+const URL = "https://github.com/beginilint/beginilint#hardcodedkey"
+
+// EnvName is the variable the suggested fix reads the key from.
+const EnvName = "BEGINI_API_KEY"
+
+// Analyzer reports hardcoded Begini API keys with the default engine.
+var Analyzer = New(credflow.Analyzer)
+
+// New returns the analyzer on top of an engine, so that all analyzers of a
+// set share one analysis of each package.
+func New(engine *analysis.Analyzer) *analysis.Analyzer {
+	return &analysis.Analyzer{
+		Name:     "hardcodedkey",
+		Doc:      Doc,
+		URL:      URL,
+		Requires: []*analysis.Analyzer{engine},
+		Run: func(pass *analysis.Pass) (any, error) {
+			return run(pass, engine)
+		},
+	}
+}
+
+func run(pass *analysis.Pass, engine *analysis.Analyzer) (any, error) {
+	res := pass.ResultOf[engine].(*credflow.Result)
+	for _, fl := range res.Flows {
+		if fl.Kind == credflow.Hardcoded {
+			pass.Report(diagnostic(pass, fl))
+		}
+	}
+	return nil, nil
+}
+
+func diagnostic(pass *analysis.Pass, fl credflow.Flow) analysis.Diagnostic {
+	d := analysis.Diagnostic{
+		Pos:      fl.Pos,
+		End:      fl.End,
+		Category: category(fl),
+		URL:      URL,
+	}
+	if p := fl.Source.Pos(pass.Fset); p.IsValid() && p != fl.Pos {
+		// The literal is in another package: this is where it becomes a key.
+		d.Message = fmt.Sprintf("%s from %s becomes the Begini API key here (%s): "+
+			"read the key from the environment or a secret store", kindOf(fl), fl.Source.Pkg, fl.Role)
+		d.Related = []analysis.RelatedInformation{{Pos: p, End: p, Message: "the literal"}}
+	} else if !p.IsValid() && fl.Source.Pkg != pass.Pkg.Path() {
+		d.Message = fmt.Sprintf("%s at %s becomes the Begini API key here (%s): "+
+			"read the key from the environment or a secret store", kindOf(fl), shortPosn(fl.Source.Posn), fl.Role)
+	} else {
+		d.Message = fmt.Sprintf("hardcoded Begini API key (%s): "+
+			"read it from the environment or a secret store", fl.Role)
+	}
+	if fix, ok := suggestedFix(pass, fl); ok {
+		d.SuggestedFixes = []analysis.SuggestedFix{fix}
+	}
+	return d
+}
+
+func kindOf(fl credflow.Flow) string {
+	if fl.Source.Kind == credflow.FromEmbed {
+		return "embedded file"
+	}
+	return "literal"
+}
+
+func category(fl credflow.Flow) string {
+	switch {
+	case fl.Source.Kind == credflow.FromEmbed:
+		return "embed"
+	case fl.Fix == nil:
+		return "constant"
+	}
+	return "literal"
+}
+
+func shortPosn(p token.Position) string {
+	return fmt.Sprintf("%s:%d", p.Filename, p.Line)
+}
+
+// suggestedFix replaces the literal with os.Getenv("BEGINI_API_KEY") and
+// imports os if the file does not.
+func suggestedFix(pass *analysis.Pass, fl credflow.Flow) (analysis.SuggestedFix, bool) {
+	lit, ok := fl.Fix.(*ast.BasicLit)
+	if !ok || lit.Kind != token.STRING || fl.File == nil {
+		return analysis.SuggestedFix{}, false
+	}
+	osName, edits := importOS(fl.File)
+	edits = append(edits, analysis.TextEdit{
+		Pos:     lit.Pos(),
+		End:     lit.End(),
+		NewText: []byte(osName + ".Getenv(" + strconv.Quote(EnvName) + ")"),
+	})
+	return analysis.SuggestedFix{
+		Message:   "read the key from env " + EnvName,
+		TextEdits: edits,
+	}, true
+}
+
+// importOS returns the name under which file can refer to package os and
+// the edit that imports it when the file does not yet.
+func importOS(file *ast.File) (string, []analysis.TextEdit) {
+	for _, imp := range file.Imports {
+		if imp.Path.Value != `"os"` {
+			continue
+		}
+		if imp.Name != nil && imp.Name.Name != "_" && imp.Name.Name != "." {
+			return imp.Name.Name, nil
+		}
+		if imp.Name == nil {
+			return "os", nil
+		}
+	}
+	for _, d := range file.Decls {
+		gd, ok := d.(*ast.GenDecl)
+		if !ok || gd.Tok != token.IMPORT {
+			continue
+		}
+		if gd.Lparen.IsValid() {
+			return "os", []analysis.TextEdit{{Pos: gd.Lparen + 1, End: gd.Lparen + 1, NewText: []byte("\n\t\"os\"")}}
+		}
+		return "os", []analysis.TextEdit{{Pos: gd.Pos(), End: gd.Pos(), NewText: []byte("import \"os\"\n")}}
+	}
+	pos := file.Name.End()
+	return "os", []analysis.TextEdit{{Pos: pos, End: pos, NewText: []byte("\n\nimport \"os\"")}}
+}

@@ -1,0 +1,65 @@
+package keylog
+
+import (
+	"fmt"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/beginilint/beginilint/internal/credflow"
+)
+
+// Doc is the analyzer's documentation, kept in doc.go.
+const Doc = `report a Begini API key reaching a log or print
+
+The key, followed from env, flags and config through helpers, fields and
+errors, must never reach log, slog, fmt.Print, testing logs or third-party
+loggers (zap, logrus, zerolog, klog). Log a masked form or leave it out.`
+
+// URL is the analyzer's section of the README.
+const URL = "https://github.com/beginilint/beginilint#keylog"
+
+// Analyzer reports logged Begini API keys with the default engine.
+var Analyzer = New(credflow.Analyzer)
+
+// New returns the analyzer on top of an engine shared with the other
+// analyzers of a set.
+func New(engine *analysis.Analyzer) *analysis.Analyzer {
+	return &analysis.Analyzer{
+		Name:     "keylog",
+		Doc:      Doc,
+		URL:      URL,
+		Requires: []*analysis.Analyzer{engine},
+		Run: func(pass *analysis.Pass) (any, error) {
+			res := pass.ResultOf[engine].(*credflow.Result)
+			for _, fl := range res.Flows {
+				if fl.Kind == credflow.Logged {
+					pass.Report(diagnostic(pass, fl))
+				}
+			}
+			return nil, nil
+		},
+	}
+}
+
+func diagnostic(pass *analysis.Pass, fl credflow.Flow) analysis.Diagnostic {
+	src := "Begini API key"
+	if fl.Source != nil {
+		src = "Begini API key from " + fl.Source.Describe()
+	}
+	sink := fl.Sink
+	if fl.Via != "" {
+		sink = fl.Via + " (which passes it to " + fl.Sink + ")"
+	}
+	d := analysis.Diagnostic{
+		Pos:     fl.Pos,
+		End:     fl.End,
+		Message: fmt.Sprintf("%s reaches %s: log a masked form or leave it out", src, sink),
+		URL:     URL,
+	}
+	if fl.Source != nil {
+		if p := fl.Source.Pos(pass.Fset); p.IsValid() {
+			d.Related = []analysis.RelatedInformation{{Pos: p, End: p, Message: "the key's source"}}
+		}
+	}
+	return d
+}

@@ -1,0 +1,134 @@
+package basic
+
+import (
+	"errors"
+	"fmt"
+	"log"
+	"log/slog"
+	"net/http"
+	"net/http/httputil"
+	"os"
+	"strings"
+
+	"github.com/rs/zerolog"
+	"github.com/sirupsen/logrus"
+	"go.uber.org/zap"
+	"k8s.io/klog/v2"
+)
+
+func direct() {
+	key := os.Getenv("BEGINI_API_KEY")
+	log.Printf("key %s", key)                            // want `Begini API key from env BEGINI_API_KEY reaches log.Printf`
+	log.Println("key:", strings.TrimSpace(key))          // want `reaches log.Println`
+	fmt.Println(key)                                     // want `reaches fmt.Println`
+	fmt.Fprintf(os.Stderr, "key=%s\n", key)              // want `reaches fmt.Fprintf`
+	fmt.Fprintf(&strings.Builder{}, "k=%s", key)         // not a log: a builder
+	slog.Info("calling begini", "key", key)              // want `reaches slog.Info`
+	slog.Info("calling begini", slog.String("key", key)) // want `reaches slog.Info`
+	sl := slog.Default().With("key", key)
+	sl.Info("ready") // want `reaches slog.Logger.Info`
+	println(key)     // want `reaches println`
+	l := log.New(os.Stderr, "", 0)
+	l.Output(2, "key="+key) // want `reaches log.Logger.Output`
+}
+
+func thirdParty(logger *zap.Logger, z zerolog.Logger) {
+	key := os.Getenv("BEGINI_API_KEY")
+	logger.Info("ready", zap.String("api_key", key))       // want `reaches zap.Logger.Info`
+	logger.Sugar().Infof("key %s", key)                    // want `reaches zap.SugaredLogger.Infof`
+	logrus.WithField("key", key).Info("ready")             // want `reaches logrus.Entry.Info`
+	logrus.WithFields(logrus.Fields{"key": key}).Info("x") // want `reaches logrus.Entry.Info`
+	z.Info().Str("key", key).Msg("ready")                  // want `reaches zerolog.Event.Msg`
+	klog.InfoS("ready", "key", key)                        // want `reaches klog.InfoS`
+}
+
+type Config struct {
+	BeginiAPIKey  string
+	IntegrationID string
+}
+
+func load() Config {
+	return Config{BeginiAPIKey: os.Getenv("BEGINI_API_KEY"), IntegrationID: os.Getenv("BEGINI_INTEGRATION_ID")}
+}
+
+func structs() {
+	cfg := load()
+	log.Printf("config %+v", cfg)                                         // want `reaches log.Printf`
+	log.Printf("id %s", cfg.IntegrationID)                                // integration ID: fine
+	log.Printf("key set: %v", cfg.BeginiAPIKey != "")                     // a boolean: fine
+	log.Printf("key length %d", len(cfg.BeginiAPIKey))                    // a length: fine
+	log.Printf("key %s", maskKey(cfg.BeginiAPIKey))                       // masked: fine
+	log.Printf("key ends %s", cfg.BeginiAPIKey[len(cfg.BeginiAPIKey)-4:]) // a short suffix: fine
+	log.Printf("key %s", cfg.BeginiAPIKey)                                // want `Begini API key from (env BEGINI_API_KEY|field Config.BeginiAPIKey) reaches log.Printf`
+}
+
+func maskKey(k string) string { return "****" }
+
+type SafeConfig struct {
+	BeginiAPIKey string
+	Region       string
+}
+
+func (c SafeConfig) String() string { return "region=" + c.Region + " key=" + maskKey(c.BeginiAPIKey) }
+
+type LeakyConfig struct {
+	BeginiAPIKey string
+}
+
+func (c LeakyConfig) String() string { return "key=" + c.BeginiAPIKey }
+
+func formatters(s SafeConfig, l LeakyConfig) {
+	log.Printf("%v", s) // formats itself without the key
+	log.Printf("%v", l) // want `reaches log.Printf`
+}
+
+func errorsLogged() {
+	err := connect()
+	log.Printf("connect failed: %v", err) // want `reaches log.Printf`
+}
+
+func connect() error {
+	key := os.Getenv("BEGINI_API_KEY")
+	return fmt.Errorf("begini rejected key %s", key)
+}
+
+func safeError() error {
+	return errors.New("begini rejected the key")
+}
+
+func dump() {
+	req, _ := http.NewRequest("POST", "https://api.begini.co/v1/sessions-management/tokens", nil)
+	req.Header.Set("api-key", os.Getenv("BEGINI_API_KEY"))
+	b, _ := httputil.DumpRequestOut(req, true)
+	log.Printf("request: %s", b)          // want `reaches log.Printf`
+	log.Printf("headers: %v", req.Header) // want `reaches log.Printf`
+}
+
+func logKey(msg, k string) {
+	log.Printf("%s: %s", msg, k)
+}
+
+func wrapper() {
+	logKey("using", os.Getenv("BEGINI_API_KEY")) // want `reaches basic.logKey \(which passes it to log.Printf\)`
+	logKey("using", "nothing secret")
+}
+
+type client struct {
+	apiKey string
+}
+
+func (c *client) call() {
+	req, _ := http.NewRequest("POST", "https://api.begini.co/v1/sessions-management/tokens", nil)
+	req.Header.Set("api-key", c.apiKey)
+}
+
+func (c *client) debug() {
+	log.Printf("client key %s", c.apiKey) // want `Begini API key from field client.apiKey reaches log.Printf`
+}
+
+func closure() {
+	key := os.Getenv("BEGINI_API_KEY")
+	func() {
+		log.Print(key) // want `reaches log.Print`
+	}()
+}

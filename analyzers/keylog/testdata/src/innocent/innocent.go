@@ -1,0 +1,47 @@
+package innocent
+
+import (
+	"crypto/sha256"
+	"fmt"
+	"log"
+	"net/http"
+	"os"
+)
+
+func names() {
+	tokenizer := os.Getenv("TOKENIZER_PATH")
+	passwordEnvVar := "DB_PASSWORD"
+	compass := os.Getenv("COMPASS_HEADING")
+	log.Println(tokenizer, passwordEnvVar, compass)
+	id := os.Getenv("BEGINI_INTEGRATION_ID")
+	log.Printf("integration %s", id)
+	uid := "applicant-123"
+	log.Printf("uid %s", uid)
+	token := os.Getenv("BEGINI_ACCESS_TOKEN")
+	_ = token
+	azure := os.Getenv("AZURE_OPENAI_API_KEY")
+	log.Printf("azure %s", azure)
+	stripe := os.Getenv("STRIPE_SECRET_KEY")
+	log.Printf("stripe %s", stripe)
+}
+
+func masked() {
+	key := os.Getenv("BEGINI_API_KEY")
+	sum := sha256.Sum256([]byte(key))
+	log.Printf("key fingerprint %x", sum[:4])
+	log.Printf("key hint %s", key[:4])
+	log.Printf("has key: %t", key != "")
+	fmt.Printf("key length %d\n", len(key))
+	log.Printf("redacted %s", redact(key))
+}
+
+func redact(s string) string { return "[redacted]" }
+
+func azureHeader() {
+	req, _ := http.NewRequest("POST", "https://myres.openai.azure.com/x", nil)
+	k := someKey()
+	req.Header.Set("api-key", k)
+	log.Printf("azure key %s", k)
+}
+
+func someKey() string { return os.Getenv("OPENAI_KEY") }

@@ -1,0 +1,229 @@
+package credflow
+
+import (
+	"fmt"
+	"go/ast"
+	"go/build"
+	"go/token"
+	"go/types"
+	"path/filepath"
+	"reflect"
+	"runtime/debug"
+	"sort"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/beginilint/beginilint/internal/model"
+)
+
+// FlowKind is the kind of finding the engine hands to the analyzers.
+type FlowKind uint8
+
+const (
+	// Hardcoded: a literal (or embedded file) ends up as the API key.
+	Hardcoded FlowKind = iota + 1
+	// Logged: the API key reaches a log or print sink.
+	Logged
+)
+
+// A Flow is one credential reaching somewhere it matters. Analyzers select
+// flows by Kind and word the diagnostic.
+type Flow struct {
+	Kind   FlowKind
+	Pos    token.Pos // where to report
+	End    token.Pos
+	Source *Origin // the credential's source (for Hardcoded, the literal)
+	// Role is what the source became: for Hardcoded, where the literal
+	// became a key ("api-key header", "const beginiAPIKey").
+	Role string
+	Sink string // the sink reached: "log.Printf", "zap.String"
+	Via  string // a wrapper the flow passed through, if any
+	// SinkPos is the inner sink inside a wrapper, for related information.
+	SinkPos token.Pos
+	// Fix, for Hardcoded, is the literal expression a fix may replace; nil
+	// when no safe fix exists (constants, struct tags, embedded files).
+	Fix ast.Expr
+	// File is the file holding Pos.
+	File *ast.File
+}
+
+// Result lists the flows found in one package, sorted by position.
+type Result struct {
+	Flows []Flow
+}
+
+// New returns the engine analyzer for a configuration. Every analyzer of one
+// set requires the same engine value, so the package is analysed once.
+func New(cfg *model.Config) *analysis.Analyzer {
+	e := &engine{cfg: cfg}
+	a := &analysis.Analyzer{
+		Name:             "credflow",
+		Doc:              "track Begini credentials through a package (the engine behind beginilint)",
+		URL:              "https://github.com/beginilint/beginilint#how-it-works",
+		Run:              e.run,
+		RunDespiteErrors: true,
+		ResultType:       reflect.TypeOf((*Result)(nil)),
+		FactTypes:        []analysis.Fact{new(FuncFact), new(ObjFact)},
+	}
+	cfg.RegisterFlags(&a.Flags)
+	return a
+}
+
+type engine struct {
+	cfg *model.Config
+}
+
+// run analyses one package. A panic is turned into an error naming the
+// package, so that a bug here never takes the whole run down.
+func (e *engine) run(pass *analysis.Pass) (res any, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("internal error analysing %s: %v\n%s", pass.Pkg.Path(), r, debug.Stack())
+		}
+	}()
+	if err := e.cfg.Validate(); err != nil {
+		return nil, err
+	}
+	if skipPackage(pass) {
+		return &Result{}, nil
+	}
+	s := newState(e.cfg, pass)
+	s.analyse()
+	s.exportFacts()
+	return &Result{Flows: s.sortedFlows()}, nil
+}
+
+// skipPackage reports whether a package cannot matter: the standard library
+// and modules fetched from elsewhere never handle the team's Begini key, and
+// under go vet they are analysed only for facts. Skipping them keeps the
+// engine's cost to the team's own code.
+func skipPackage(pass *analysis.Pass) bool {
+	if isStd(pass) {
+		return true
+	}
+	return pass.Module != nil && pass.Module.Version != "" && pass.Module.Replace == nil
+}
+
+// isStd reports whether the package's files live in GOROOT.
+func isStd(pass *analysis.Pass) bool {
+	if len(pass.Files) == 0 {
+		return false
+	}
+	name := pass.Fset.File(pass.Files[0].FileStart).Name()
+	return strings.HasPrefix(name, goroot)
+}
+
+var goroot = filepath.Join(build.Default.GOROOT, "src") + string(filepath.Separator)
+
+// maxRounds bounds the fixpoint over the package's functions. Summaries
+// and stored taints only grow, so this is reached only by pathological code.
+const maxRounds = 8
+
+func (s *state) analyse() {
+	s.collect()
+	for round := 0; round < maxRounds; round++ {
+		s.changed = false
+		s.walkAll()
+		if !s.changed {
+			break
+		}
+	}
+	s.reporting = true
+	s.walkAll()
+	s.reportObjects()
+}
+
+func (s *state) walkAll() {
+	s.walkPackageDecls()
+	for _, fd := range s.funcDecls {
+		s.walkFunc(fd)
+	}
+}
+
+func (s *state) sortedFlows() []Flow {
+	out := make([]Flow, 0, len(s.flows))
+	for _, f := range s.flows {
+		out = append(out, f)
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Pos != out[j].Pos {
+			return out[i].Pos < out[j].Pos
+		}
+		return out[i].Kind < out[j].Kind
+	})
+	return out
+}
+
+// flowKey deduplicates flows: one literal is reported once however many
+// places it reaches, one sink call once per kind.
+type flowKey struct {
+	kind FlowKind
+	pos  token.Pos
+}
+
+func (s *state) addFlow(f Flow) {
+	if !s.reporting || !f.Pos.IsValid() {
+		return
+	}
+	k := flowKey{f.Kind, f.Pos}
+	if _, dup := s.flows[k]; dup {
+		return
+	}
+	f.File = s.fileOf(f.Pos)
+	if f.File == nil {
+		return // not in this package's files: reported where it lives
+	}
+	s.flows[k] = f
+}
+
+func (s *state) fileOf(pos token.Pos) *ast.File {
+	for _, f := range s.pass.Files {
+		if f.FileStart <= pos && pos <= f.FileEnd {
+			return f
+		}
+	}
+	return nil
+}
+
+// exportFacts publishes summaries of this package's functions and the
+// credentials its package-level variables and fields hold.
+func (s *state) exportFacts() {
+	for fn, sum := range s.summaries {
+		if fn.Pkg() != s.pass.Pkg || sum.empty() {
+			continue
+		}
+		s.pass.ExportObjectFact(fn, sum.fact(s))
+	}
+	for obj, t := range s.objTaint {
+		if obj.Pkg() != s.pass.Pkg || !exportable(obj) {
+			continue
+		}
+		role := s.roleOf(obj)
+		origins := s.resolve(t).concrete()
+		if role == model.RoleNone && !origins.isKey() {
+			continue
+		}
+		s.pass.ExportObjectFact(obj, &ObjFact{Role: uint8(role), Origins: origins})
+	}
+	for obj := range s.keyRole {
+		if obj.Pkg() != s.pass.Pkg || !exportable(obj) || s.objTaint[obj] != nil {
+			continue
+		}
+		s.pass.ExportObjectFact(obj, &ObjFact{Role: uint8(model.RoleKey)})
+	}
+}
+
+// exportable reports whether facts can name obj: package-level objects and
+// fields of package-level types.
+func exportable(obj types.Object) bool {
+	if v, ok := obj.(*types.Var); ok && v.IsField() {
+		return true
+	}
+	return obj.Parent() == obj.Pkg().Scope()
+}
+
+// Analyzer is the engine with the default configuration, shared by the
+// default analyzers (for go vet -vettool and nogo). Its flags are the way to
+// configure it there.
+var Analyzer = New(model.Default())

@@ -1,0 +1,526 @@
+package credflow
+
+import (
+	"go/ast"
+	"go/constant"
+	"go/token"
+	"go/types"
+	"strconv"
+	"strings"
+
+	"github.com/beginilint/beginilint/internal/model"
+)
+
+// A frame follows values through one function body (and the closures in
+// it, which share its variables). It is flow-insensitive within the body:
+// a variable holds everything ever assigned to it, which is simple, fast and
+// errs towards reporting; sanitizers are recognised at the call instead.
+type frame struct {
+	s      *state
+	sum    *summary // nil for package-level initialisers
+	params map[*types.Var]int
+	// locals maps a local variable to the taint stored at access paths
+	// under it: "" for the whole value, "Key" for v.Key. Keeping fields
+	// apart stops cfg.Name from inheriting cfg.APIKey.
+	locals  map[types.Object]map[string]Taint
+	begini  bool
+	changed bool
+	results []*types.Var // named results, for bare returns
+	inLit   int
+	inConst bool // evaluating a const declaration, whose literals cannot be replaced by a call
+}
+
+func (s *state) newFrame(sum *summary, begini bool) *frame {
+	return &frame{
+		s:      s,
+		sum:    sum,
+		params: make(map[*types.Var]int),
+		locals: make(map[types.Object]map[string]Taint),
+		begini: begini,
+	}
+}
+
+// localRounds bounds the re-walks of one body needed when a loop carries a
+// value back to an earlier statement.
+const localRounds = 3
+
+func (s *state) walkFunc(fd *ast.FuncDecl) {
+	fn, ok := s.info.Defs[fd.Name].(*types.Func)
+	if !ok {
+		return
+	}
+	sum := s.summaries[fn]
+	if sum == nil {
+		sum = &summary{}
+		s.summaries[fn] = sum
+	}
+	f := s.newFrame(sum, s.funcBegini(fd))
+	sig := fn.Type().(*types.Signature)
+	i := 0
+	if sig.Recv() != nil {
+		f.params[sig.Recv()] = 0
+		i = 1
+	}
+	for j := 0; j < sig.Params().Len(); j++ {
+		f.params[sig.Params().At(j)] = i + j
+	}
+	for j := 0; j < sig.Results().Len(); j++ {
+		f.results = append(f.results, sig.Results().At(j))
+	}
+	for round := 0; round < localRounds; round++ {
+		f.changed = false
+		ast.Inspect(fd.Body, f.node)
+		if !f.changed {
+			break
+		}
+	}
+}
+
+// walkPackageDecls evaluates package-level var and const initialisers.
+func (s *state) walkPackageDecls() {
+	for _, file := range s.pass.Files {
+		for _, d := range file.Decls {
+			gd, ok := d.(*ast.GenDecl)
+			if !ok || (gd.Tok != token.VAR && gd.Tok != token.CONST) {
+				continue
+			}
+			f := s.newFrame(nil, s.pkgBegini || s.mentionsBegini(gd))
+			f.inConst = gd.Tok == token.CONST
+			for _, spec := range gd.Specs {
+				f.valueSpec(spec.(*ast.ValueSpec))
+			}
+		}
+	}
+}
+
+// funcBegini reports whether a function belongs to a Begini integration:
+// the package, the function or its receiver is named for Begini, or the body
+// mentions a Begini host or a Begini-named identifier.
+func (s *state) funcBegini(fd *ast.FuncDecl) bool {
+	if s.pkgBegini || s.cfg.HasVendorWord(fd.Name.Name) {
+		return true
+	}
+	if fd.Recv != nil && len(fd.Recv.List) > 0 {
+		if s.cfg.HasVendorWord(types.ExprString(fd.Recv.List[0].Type)) {
+			return true
+		}
+	}
+	return s.mentionsBegini(fd.Body)
+}
+
+func (s *state) mentionsBegini(n ast.Node) bool {
+	found := false
+	ast.Inspect(n, func(n ast.Node) bool {
+		if found {
+			return false
+		}
+		switch n := n.(type) {
+		case *ast.BasicLit:
+			if n.Kind == token.STRING {
+				v, err := strconv.Unquote(n.Value)
+				found = err == nil && s.cfg.MentionsBeginiHost(v)
+			}
+		case *ast.Ident:
+			if obj := s.info.Uses[n]; obj != nil {
+				found = s.cfg.HasVendorWord(n.Name) || s.constMentionsHost(obj)
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+func (s *state) constMentionsHost(obj types.Object) bool {
+	c, ok := obj.(*types.Const)
+	if !ok || c.Val().Kind() != constant.String {
+		return false
+	}
+	return s.cfg.MentionsBeginiHost(constant.StringVal(c.Val()))
+}
+
+// node is the ast.Inspect visitor over a function body: statements that
+// move values are handled here, every other expression is evaluated for
+// the calls in it.
+func (f *frame) node(n ast.Node) bool {
+	switch n := n.(type) {
+	case *ast.AssignStmt:
+		f.assignStmt(n)
+		return false
+	case *ast.GenDecl:
+		f.inConst = n.Tok == token.CONST
+		for _, spec := range n.Specs {
+			if vs, ok := spec.(*ast.ValueSpec); ok {
+				f.valueSpec(vs)
+			}
+		}
+		f.inConst = false
+		return false
+	case *ast.ReturnStmt:
+		f.returnStmt(n)
+		return false
+	case *ast.RangeStmt:
+		t := f.eval(n.X)
+		f.assign(n.Key, t, nil)
+		f.assign(n.Value, t, nil)
+		ast.Inspect(n.Body, f.node)
+		return false
+	case *ast.TypeSwitchStmt:
+		f.typeSwitch(n)
+		return false
+	case *ast.FuncLit:
+		f.funcLit(n)
+		return false
+	case ast.Expr:
+		f.eval(n)
+		return false
+	}
+	return true
+}
+
+func (f *frame) funcLit(n *ast.FuncLit) {
+	f.inLit++
+	ast.Inspect(n.Body, f.node)
+	f.inLit--
+}
+
+func (f *frame) typeSwitch(n *ast.TypeSwitchStmt) {
+	if n.Init != nil {
+		ast.Inspect(n.Init, f.node)
+	}
+	var t Taint
+	switch a := n.Assign.(type) {
+	case *ast.AssignStmt:
+		t = f.eval(a.Rhs[0])
+	case *ast.ExprStmt:
+		t = f.eval(a.X)
+	}
+	for _, cl := range n.Body.List {
+		if obj := f.s.info.Implicits[cl]; obj != nil {
+			f.store(obj, "", t)
+		}
+		ast.Inspect(cl, f.node)
+	}
+}
+
+func (f *frame) assignStmt(n *ast.AssignStmt) {
+	if len(n.Lhs) > 1 && len(n.Rhs) == 1 {
+		ts := f.evalMulti(n.Rhs[0], len(n.Lhs))
+		for i, lhs := range n.Lhs {
+			f.assign(lhs, ts[i], nil)
+		}
+		return
+	}
+	for i, rhs := range n.Rhs {
+		if i >= len(n.Lhs) {
+			break
+		}
+		t := f.eval(rhs)
+		if n.Tok != token.ASSIGN && n.Tok != token.DEFINE {
+			t = union(t, f.eval(n.Lhs[i])) // x += y
+		}
+		f.assign(n.Lhs[i], t, rhs)
+	}
+}
+
+func (f *frame) valueSpec(n *ast.ValueSpec) {
+	if len(n.Names) > 1 && len(n.Values) == 1 {
+		ts := f.evalMulti(n.Values[0], len(n.Names))
+		for i, name := range n.Names {
+			f.assign(name, ts[i], nil)
+		}
+		return
+	}
+	for i, v := range n.Values {
+		if i < len(n.Names) {
+			f.assign(n.Names[i], f.eval(v), v)
+		}
+	}
+	f.embedSpec(n)
+}
+
+func (f *frame) returnStmt(n *ast.ReturnStmt) {
+	var t Taint
+	if len(n.Results) == 0 {
+		for _, r := range f.results {
+			t = union(t, f.readLocal(r, ""))
+		}
+	}
+	for _, r := range n.Results {
+		t = union(t, f.eval(r))
+	}
+	if f.inLit > 0 || f.sum == nil {
+		return // a closure's results are not its enclosing function's
+	}
+	f.checkFallback(t, n.Pos())
+	var changed bool
+	f.sum.returns, changed = f.sum.returns.union(t)
+	if changed {
+		f.s.changed = true
+	}
+}
+
+// assign stores t into the place lhs denotes. rhs, when known, lets a
+// struct literal be stored field by field.
+func (f *frame) assign(lhs ast.Expr, t Taint, rhs ast.Expr) {
+	if lhs == nil {
+		return
+	}
+	lhs = ast.Unparen(lhs)
+	if lit := structLit(rhs, f.s.info); lit != nil {
+		if obj, path, ok := f.pathOf(lhs); ok {
+			f.assignFields(obj, path, lit)
+			return
+		}
+	}
+	switch l := lhs.(type) {
+	case *ast.Ident:
+		f.assignObj(f.s.info.ObjectOf(l), t, l.Pos(), "")
+	case *ast.SelectorExpr:
+		f.assignSelector(l, t)
+	case *ast.IndexExpr:
+		f.assignIndex(l, t)
+	case *ast.StarExpr:
+		f.assign(l.X, t, nil)
+	}
+}
+
+// structLit returns rhs as a struct composite literal, looking through &.
+func structLit(rhs ast.Expr, info *types.Info) *ast.CompositeLit {
+	if rhs == nil {
+		return nil
+	}
+	rhs = ast.Unparen(rhs)
+	if u, ok := rhs.(*ast.UnaryExpr); ok && u.Op == token.AND {
+		rhs = ast.Unparen(u.X)
+	}
+	lit, ok := rhs.(*ast.CompositeLit)
+	if !ok {
+		return nil
+	}
+	if _, ok := info.TypeOf(lit).Underlying().(*types.Struct); !ok {
+		return nil
+	}
+	return lit
+}
+
+// assignFields stores a struct literal into a local variable field by field.
+func (f *frame) assignFields(obj types.Object, path string, lit *ast.CompositeLit) {
+	f.eval(lit) // stores the fields' global taint and checks key slots
+	st, _ := f.s.info.TypeOf(lit).Underlying().(*types.Struct)
+	for i, elt := range lit.Elts {
+		var fld *types.Var
+		val := elt
+		if kv, ok := elt.(*ast.KeyValueExpr); ok {
+			if id, ok := kv.Key.(*ast.Ident); ok {
+				fld, _ = f.s.info.ObjectOf(id).(*types.Var)
+			}
+			val = kv.Value
+		} else if st != nil && i < st.NumFields() {
+			fld = st.Field(i)
+		}
+		if fld == nil {
+			continue
+		}
+		f.store(obj, joinPath(path, fld.Name()), f.eval(val))
+	}
+}
+
+func joinPath(path, name string) string {
+	if path == "" {
+		return name
+	}
+	return path + "." + name
+}
+
+func (f *frame) assignObj(obj types.Object, t Taint, pos token.Pos, path string) {
+	if c, ok := obj.(*types.Const); ok {
+		f.checkSlot(c, t, pos)
+		f.storeGlobal(c, t)
+		return
+	}
+	v, ok := obj.(*types.Var)
+	if !ok || obj.Name() == "_" {
+		return
+	}
+	f.checkSlot(v, t, pos)
+	if f.isLocal(v) {
+		f.store(v, path, t)
+		return
+	}
+	f.storeGlobal(v, t)
+}
+
+func (f *frame) isLocal(v *types.Var) bool {
+	return !v.IsField() && v.Pkg() == f.s.pass.Pkg && v.Parent() != v.Pkg().Scope() &&
+		v.Parent() != nil
+}
+
+// store adds t to a local access path.
+func (f *frame) store(obj types.Object, path string, t Taint) {
+	if len(t) == 0 {
+		return
+	}
+	paths := f.locals[obj]
+	if paths == nil {
+		paths = make(map[string]Taint)
+		f.locals[obj] = paths
+	}
+	var changed bool
+	paths[path], changed = paths[path].union(t)
+	if changed {
+		f.changed = true
+	}
+}
+
+// storeGlobal adds t to a package variable or field. Parameters stored
+// there become part of the function's summary instead, since what they
+// hold depends on the caller.
+func (f *frame) storeGlobal(obj types.Object, t Taint) {
+	if f.sum != nil {
+		for _, p := range t.params() {
+			if f.sum.paramFields == nil {
+				f.sum.paramFields = make(map[int][]types.Object)
+			}
+			if !containsObj(f.sum.paramFields[p], obj) {
+				f.sum.paramFields[p] = append(f.sum.paramFields[p], obj)
+				f.s.changed = true
+			}
+		}
+	}
+	var changed bool
+	f.s.objTaint[obj], changed = f.s.objTaint[obj].union(t.concrete())
+	if changed {
+		f.s.changed = true
+	}
+}
+
+func containsObj(list []types.Object, obj types.Object) bool {
+	for _, o := range list {
+		if o == obj {
+			return true
+		}
+	}
+	return false
+}
+
+func (f *frame) assignSelector(l *ast.SelectorExpr, t Taint) {
+	sel := f.s.info.Selections[l]
+	if sel == nil {
+		// A qualified identifier: pkg.Var.
+		f.assignObj(f.s.info.ObjectOf(l.Sel), t, l.Sel.Pos(), "")
+		return
+	}
+	fld, ok := sel.Obj().(*types.Var)
+	if !ok || sel.Kind() != types.FieldVal {
+		return
+	}
+	fld = fld.Origin()
+	f.checkSlot(fld, t, l.Sel.Pos())
+	f.storeGlobal(fld, t)
+	if obj, path, ok := f.pathOf(l); ok {
+		f.store(obj, path, t)
+	}
+}
+
+// assignIndex handles m[k] = v: a Begini header set by map assignment, a
+// key-named map entry, and the container holding what is put in it.
+func (f *frame) assignIndex(l *ast.IndexExpr, t Taint) {
+	if name, ok := f.constString(l.Index); ok {
+		if isHeaderType(f.s.info.TypeOf(l.X)) {
+			f.headerSet(name, t, l, nil)
+		}
+		f.checkNamedEntry(name, t, l.Index.Pos())
+	}
+	if obj, path, ok := f.pathOf(l.X); ok {
+		f.store(obj, path, t)
+		return
+	}
+	f.assign(l.X, t, nil)
+}
+
+// pathOf returns the local variable at the root of e and the field path
+// from it: cfg.Begini.Key is (cfg, "Begini.Key").
+func (f *frame) pathOf(e ast.Expr) (types.Object, string, bool) {
+	switch e := ast.Unparen(e).(type) {
+	case *ast.Ident:
+		v, ok := f.s.info.ObjectOf(e).(*types.Var)
+		if !ok || !f.isLocal(v) {
+			return nil, "", false
+		}
+		return v, "", true
+	case *ast.SelectorExpr:
+		sel := f.s.info.Selections[e]
+		if sel == nil || sel.Kind() != types.FieldVal {
+			return nil, "", false
+		}
+		obj, path, ok := f.pathOf(e.X)
+		return obj, joinPath(path, e.Sel.Name), ok
+	case *ast.StarExpr:
+		return f.pathOf(e.X)
+	}
+	return nil, "", false
+}
+
+// readLocal returns what a local access path holds: the path itself and
+// every path under it. A store to the whole struct is not read back through
+// a field: cfg := load() holds the key somewhere, but cfg.Region is only
+// what field Region holds, which the field's own taint says.
+func (f *frame) readLocal(obj types.Object, path string) Taint {
+	var t Taint
+	for p, pt := range f.locals[obj] {
+		if p == path || path == "" || isPrefixPath(path, p) {
+			t, _ = t.union(pt)
+		}
+	}
+	if v, ok := obj.(*types.Var); ok && path == "" {
+		if i, ok := f.params[v]; ok {
+			t, _ = t.union(Taint{f.s.paramOrigin(i)})
+		}
+	}
+	return t
+}
+
+func isPrefixPath(prefix, path string) bool {
+	return strings.HasPrefix(path, prefix+".")
+}
+
+func (f *frame) constString(e ast.Expr) (string, bool) {
+	tv, ok := f.s.info.Types[e]
+	if !ok || tv.Value == nil || tv.Value.Kind() != constant.String {
+		return "", false
+	}
+	return constant.StringVal(tv.Value), true
+}
+
+// objRead is the taint of reading a package variable, constant or field.
+func (f *frame) objRead(obj types.Object) Taint {
+	t := Taint{f.s.objOrigin(obj)}
+	t, _ = t.union(f.s.objTaint[obj])
+	if r := f.s.roleOf(obj); r != model.RoleNone {
+		t, _ = t.union(Taint{f.s.nameOrigin(obj, r)})
+	}
+	if obj.Pkg() != nil && obj.Pkg() != f.s.pass.Pkg {
+		var fact ObjFact
+		if f.s.pass.ImportObjectFact(obj, &fact) {
+			t, _ = t.union(f.s.importOrigins(fact.Origins))
+		}
+	}
+	return t
+}
+
+// importOrigins interns origins decoded from a fact, so that identity
+// comparisons keep working across uses.
+func (s *state) importOrigins(list []*Origin) Taint {
+	var t Taint
+	for _, o := range list {
+		k := originKey{kind: o.Kind, role: o.Role, name: o.Name + "@" + o.Posn.String(), pos: o.pos}
+		in, ok := s.origins[k]
+		if !ok {
+			cp := *o
+			in = &cp
+			s.origins[k] = in
+		}
+		t, _ = t.union(Taint{in})
+	}
+	return t
+}
