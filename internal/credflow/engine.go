@@ -46,6 +46,9 @@ type Flow struct {
 	Fix ast.Expr
 	// File is the file holding Pos.
 	File *ast.File
+	// Use is where the flow was seen: for a hardcoded literal, where it
+	// became a key.
+	Use token.Pos
 }
 
 // Result lists the flows found in one package, sorted by position.
@@ -167,12 +170,20 @@ func (s *state) addFlow(f Flow) {
 		return
 	}
 	k := flowKey{f.Kind, f.Pos}
-	if _, dup := s.flows[k]; dup {
-		return
+	if old, dup := s.flows[k]; dup && !closer(f, old) {
+		return // keep the reason nearest the literal: the line that made it a key
+	}
+	if f.Use == token.NoPos {
+		f.Use = f.Pos
 	}
 	f.File = s.fileOf(f.Pos)
 	if f.File == nil {
 		return // not in this package's files: reported where it lives
+	}
+	if ast.IsGenerated(f.File) {
+		// Generated code is fixed in its generator; every driver skips it
+		// the same way because the engine does.
+		return
 	}
 	s.flows[k] = f
 }
@@ -227,3 +238,20 @@ func exportable(obj types.Object) bool {
 // default analyzers (for go vet -vettool and nogo). Its flags are the way to
 // configure it there.
 var Analyzer = New(model.Default())
+
+// closer reports whether a is a better reason than b for the same finding:
+// nearer its literal, then first by name, so that every driver words a
+// finding the same way whatever order it meets the flows in.
+func closer(a, b Flow) bool {
+	if da, db := distance(a), distance(b); da != db {
+		return da < db
+	}
+	return a.Role+a.Sink < b.Role+b.Sink
+}
+
+func distance(f Flow) token.Pos {
+	if f.Use > f.Pos {
+		return f.Use - f.Pos
+	}
+	return f.Pos - f.Use
+}

@@ -151,8 +151,12 @@ func (f *frame) selector(e *ast.SelectorExpr) Taint {
 		return nil // a method value
 	}
 	fld := sel.Obj().(*types.Var).Origin()
+	obj, path, ok := f.pathOf(e)
+	if ok && f.clean[obj] {
+		return f.readLocal(obj, path)
+	}
 	t := f.objRead(fld)
-	if obj, path, ok := f.pathOf(e); ok {
+	if ok {
 		t, _ = t.union(f.readLocal(obj, path))
 	} else {
 		f.eval(e.X)

@@ -8,6 +8,8 @@ import (
 	"strconv"
 	"strings"
 
+	"golang.org/x/tools/go/types/typeutil"
+
 	"github.com/beginilint/beginilint/internal/model"
 )
 
@@ -28,6 +30,14 @@ type frame struct {
 	results []*types.Var // named results, for bare returns
 	inLit   int
 	inConst bool // evaluating a const declaration, whose literals cannot be replaced by a call
+	// clean holds locals assigned the result of a sanitizer, such as
+	// r := cfg.Redacted(): their fields are read from what was stored in
+	// them here, not from what the field holds elsewhere.
+	clean map[types.Object]bool
+	// inTest is set for bodies in _test.go files, whose stores to fields
+	// do not count for the package: tests build odd values on purpose
+	// (c.IntegrationID = c.BeginiAPIKey to test validation).
+	inTest bool
 }
 
 func (s *state) newFrame(sum *summary, begini bool) *frame {
@@ -36,6 +46,7 @@ func (s *state) newFrame(sum *summary, begini bool) *frame {
 		sum:    sum,
 		params: make(map[*types.Var]int),
 		locals: make(map[types.Object]map[string]Taint),
+		clean:  make(map[types.Object]bool),
 		begini: begini,
 	}
 }
@@ -55,6 +66,7 @@ func (s *state) walkFunc(fd *ast.FuncDecl) {
 		s.summaries[fn] = sum
 	}
 	f := s.newFrame(sum, s.funcBegini(fd))
+	f.inTest = s.inTestFile(fd.Pos())
 	sig := fn.Type().(*types.Signature)
 	i := 0
 	if sig.Recv() != nil {
@@ -86,6 +98,7 @@ func (s *state) walkPackageDecls() {
 			}
 			f := s.newFrame(nil, s.pkgBegini || s.mentionsBegini(gd))
 			f.inConst = gd.Tok == token.CONST
+			f.inTest = s.inTestFile(gd.Pos())
 			for _, spec := range gd.Specs {
 				f.valueSpec(spec.(*ast.ValueSpec))
 			}
@@ -246,12 +259,15 @@ func (f *frame) returnStmt(n *ast.ReturnStmt) {
 		}
 	}
 	for _, r := range n.Results {
-		t = union(t, f.eval(r))
+		rt := f.eval(r)
+		if f.inLit == 0 {
+			f.checkFallback(rt, r.Pos(), f.s.info.TypeOf(r))
+		}
+		t = union(t, rt)
 	}
 	if f.inLit > 0 || f.sum == nil {
 		return // a closure's results are not its enclosing function's
 	}
-	f.checkFallback(t, n.Pos())
 	var changed bool
 	f.sum.returns, changed = f.sum.returns.union(t)
 	if changed {
@@ -274,6 +290,9 @@ func (f *frame) assign(lhs ast.Expr, t Taint, rhs ast.Expr) {
 	}
 	switch l := lhs.(type) {
 	case *ast.Ident:
+		if f.isSanitizerCall(rhs) {
+			f.clean[f.s.info.ObjectOf(l)] = true
+		}
 		f.assignObj(f.s.info.ObjectOf(l), t, l.Pos(), "")
 	case *ast.SelectorExpr:
 		f.assignSelector(l, t)
@@ -281,6 +300,10 @@ func (f *frame) assign(lhs ast.Expr, t Taint, rhs ast.Expr) {
 		f.assignIndex(l, t)
 	case *ast.StarExpr:
 		f.assign(l.X, t, nil)
+	case *ast.UnaryExpr:
+		if l.Op == token.AND {
+			f.assign(l.X, t, nil) // flag.StringVar(&key, ...)
+		}
 	}
 }
 
@@ -344,6 +367,12 @@ func (f *frame) assignObj(obj types.Object, t Taint, pos token.Pos, path string)
 	}
 	f.checkSlot(v, t, pos)
 	if f.isLocal(v) {
+		if path == "" && isError(v.Type()) {
+			// err is reassigned after every call: what it held before the
+			// last assignment is gone, and keeping it would blame a later
+			// log of an unrelated error.
+			delete(f.locals, v)
+		}
 		f.store(v, path, t)
 		return
 	}
@@ -386,6 +415,9 @@ func (f *frame) storeGlobal(obj types.Object, t Taint) {
 				f.s.changed = true
 			}
 		}
+	}
+	if v, ok := obj.(*types.Var); ok && v.IsField() && f.inTest {
+		return
 	}
 	var changed bool
 	f.s.objTaint[obj], changed = f.s.objTaint[obj].union(t.concrete())
@@ -524,3 +556,16 @@ func (s *state) importOrigins(list []*Origin) Taint {
 	}
 	return t
 }
+
+func (f *frame) isSanitizerCall(e ast.Expr) bool {
+	call, ok := ast.Unparen(e).(*ast.CallExpr)
+	if !ok {
+		return false
+	}
+	fn, ok := typeutil.Callee(f.s.info, call).(*types.Func)
+	return ok && model.IsSanitizerName(fn.Name())
+}
+
+var errorType = types.Universe.Lookup("error").Type()
+
+func isError(t types.Type) bool { return types.Identical(t, errorType) }

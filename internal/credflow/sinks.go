@@ -104,6 +104,11 @@ func (f *frame) logHit(call *ast.CallExpr, sink string, args []ast.Expr, ts []Ta
 // logArg records a key reaching a log sink at call, and what parameters and
 // fields reach it, for the summaries.
 func (f *frame) logArg(call *ast.CallExpr, sink, via string, t Taint, typ types.Type) bool {
+	if f.s.isKey(t) {
+		return f.reportLogged(call, sink, via, t, typ)
+	}
+	// Not a key here: what reaches the sink from a parameter or a field
+	// becomes a key at the callers that pass one.
 	for _, p := range t.params() {
 		f.addParamSink(ParamSink{Param: p, Kind: SinkLog, Sink: sink})
 	}
@@ -112,9 +117,10 @@ func (f *frame) logArg(call *ast.CallExpr, sink, via string, t Taint, typ types.
 			f.addFieldSink(o.obj, ParamSink{Kind: SinkLog, Sink: sink})
 		}
 	}
-	if !f.s.isKey(t) {
-		return false
-	}
+	return false
+}
+
+func (f *frame) reportLogged(call *ast.CallExpr, sink, via string, t Taint, typ types.Type) bool {
 	if typ != nil && !isString(typ) {
 		if fn := f.s.formatter(typ); fn != nil && !f.s.formatterLeaks(fn) {
 			return false // the type prints itself without the key
@@ -325,7 +331,14 @@ func (f *frame) reportLiterals(t Taint, what string, at ast.Node) {
 // hardcoded records a literal that is a key. It is reported at the literal
 // when the literal is in this package, else where it becomes a key here.
 func (s *state) hardcoded(lit *Origin, what string, use token.Pos) {
-	fl := Flow{Kind: Hardcoded, Source: lit, Role: what, Pos: use, End: use}
+	local := lit.Pkg == s.pass.Pkg.Path()
+	if lit.Reported && !local {
+		return // its own package reported it
+	}
+	if s.reporting && local {
+		lit.Reported = true
+	}
+	fl := Flow{Kind: Hardcoded, Source: lit, Role: what, Pos: use, End: use, Use: use}
 	if p := lit.Pos(s.pass.Fset); p.IsValid() && s.fileOf(p) != nil {
 		fl.Pos, fl.End = p, p
 		if n := s.litNodes[p]; n != nil {
@@ -345,13 +358,16 @@ func (f *frame) checkSlot(obj types.Object, t Taint, pos token.Pos) {
 		f.reportLiterals(t, describeObj(obj), posNode(pos))
 		return
 	}
-	f.checkFallback(t, pos)
+	f.checkFallback(t, pos, obj.Type())
 }
 
 // checkFallback reports a literal mixed with a real key source, as in
 // cmp.Or(os.Getenv("BEGINI_API_KEY"), "...") or an if-empty fallback.
-func (f *frame) checkFallback(t Taint, pos token.Pos) {
-	if !hasLiteral(t) && !hasEmbed(t) {
+//
+// Only text values count: a struct holds a key in one field and a literal
+// in another without one being the other's fallback.
+func (f *frame) checkFallback(t Taint, pos token.Pos, typ types.Type) {
+	if (!hasLiteral(t) && !hasEmbed(t)) || !isText(typ) {
 		return
 	}
 	if src := f.s.keySource(t); src != nil {
@@ -421,10 +437,25 @@ func isVariable(e ast.Expr) bool {
 // error, such as a field, an attribute, an entry or an event.
 func builds(sig *types.Signature) bool {
 	for i := 0; i < sig.Results().Len(); i++ {
-		t := sig.Results().At(i).Type()
-		if !types.Identical(t, types.Universe.Lookup("error").Type()) {
+		if !isError(sig.Results().At(i).Type()) {
 			return true
 		}
 	}
 	return false
+}
+
+// isText reports whether t is a string or a byte or rune slice.
+func isText(t types.Type) bool {
+	if t == nil {
+		return false
+	}
+	if isString(t) {
+		return true
+	}
+	sl, ok := t.Underlying().(*types.Slice)
+	if !ok {
+		return false
+	}
+	b, ok := sl.Elem().Underlying().(*types.Basic)
+	return ok && (b.Kind() == types.Byte || b.Kind() == types.Rune)
 }

@@ -64,6 +64,9 @@ type Origin struct {
 	CouldBeKey bool
 	Posn       token.Position // where the source is, for facts and messages
 	Pkg        string         // import path of the package that found it
+	// Reported is set on a literal already reported as a key in its own
+	// package, so that importers do not report it again.
+	Reported bool
 
 	pos   token.Pos // valid in the FileSet of the package that found it
 	param int

@@ -92,7 +92,7 @@ func (c *client) do() {
 }
 
 func useClient() {
-	c := newClient("Qe52LmPx8ZrW3tVy6NbK1sHd") // want `hardcoded Begini API key \(api-key header\)`
+	c := newClient("Qe52LmPx8ZrW3tVy6NbK1sHd") // want `hardcoded Begini API key \(API key parameter of basic.newClient\)`
 	c.do()
 }
 

@@ -1,0 +1,250 @@
+// Package driver is the standalone beginilint command: flags, loading,
+// running the analyzers, output formats and exit codes. Analyzers know
+// nothing of it.
+package driver
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"go/token"
+	"io"
+	"os"
+	"runtime/debug"
+	"slices"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/beginilint/beginilint/analyzers"
+	"github.com/beginilint/beginilint/internal/model"
+)
+
+// Exit codes, the same in every output format.
+const (
+	ExitClean    = 0 // no findings
+	ExitError    = 1 // something could not be analysed, or bad usage
+	ExitFindings = 3 // findings (the multichecker convention)
+)
+
+// options are the parsed command line.
+type options struct {
+	dir      string
+	tags     string
+	tests    bool
+	format   string
+	jsonFlag bool
+	fix      bool
+	list     bool
+	version  bool
+	enable   string
+	disable  string
+	only     map[string]*bool
+	cfg      *model.Config
+	patterns []string
+}
+
+// Main runs the command with args (without the program name) and returns
+// the exit code.
+func Main(args []string, stdout, stderr io.Writer) int {
+	opts, err := parseFlags(args, stderr)
+	if errors.Is(err, flag.ErrHelp) {
+		return ExitClean
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "beginilint: %v\n", err)
+		return ExitError
+	}
+	switch {
+	case opts.version:
+		fmt.Fprintf(stdout, "beginilint %s\n", Version())
+		return ExitClean
+	case opts.list:
+		return listAnalyzers(stdout, opts.cfg)
+	}
+	return run(opts, stdout, stderr)
+}
+
+// analyzerNames is every analyzer name, in the order -list prints them.
+func analyzerNames() []string {
+	var names []string
+	for _, a := range analyzers.New(model.Default()).Analyzers {
+		names = append(names, a.Name)
+	}
+	return names
+}
+
+func parseFlags(args []string, stderr io.Writer) (*options, error) {
+	opts := &options{cfg: model.Default(), only: make(map[string]*bool)}
+	fs := flag.NewFlagSet("beginilint", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.StringVar(&opts.dir, "C", "", "change to `dir` before running")
+	fs.StringVar(&opts.tags, "tags", "", "comma-separated build `tags`")
+	fs.BoolVar(&opts.tests, "test", true, "also analyse test files")
+	fs.StringVar(&opts.format, "format", "text", "output `format`: text or json")
+	fs.BoolVar(&opts.jsonFlag, "json", false, "same as -format json")
+	fs.BoolVar(&opts.fix, "fix", false, "apply suggested fixes")
+	fs.BoolVar(&opts.list, "list", false, "list the analyzers and exit")
+	fs.BoolVar(&opts.version, "version", false, "print the version and exit")
+	fs.StringVar(&opts.enable, "enable", "", "run only these comma-separated `analyzers`")
+	fs.StringVar(&opts.disable, "disable", "", "do not run these comma-separated `analyzers`")
+	for _, name := range analyzerNames() {
+		opts.only[name] = fs.Bool(name, false, "run only the "+name+" analyzer (may repeat)")
+	}
+	opts.cfg.RegisterFlags(fs)
+	fs.Usage = func() {
+		fmt.Fprintf(stderr, "usage: beginilint [flags] [packages]\n\n"+
+			"Reports misuse of Begini API credentials. Exit codes: 0 clean, 3 findings,\n"+
+			"1 errors (errors win; findings are still printed).\n\nFlags:\n")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		return nil, err
+	}
+	if opts.jsonFlag {
+		opts.format = "json"
+	}
+	if opts.format != "text" && opts.format != "json" {
+		return nil, fmt.Errorf("-format %q: want text or json", opts.format)
+	}
+	if err := opts.cfg.Validate(); err != nil {
+		return nil, err
+	}
+	opts.patterns = fs.Args()
+	if len(opts.patterns) == 0 {
+		opts.patterns = []string{"./..."}
+	}
+	return opts, nil
+}
+
+// selected returns the analyzers to run, checking the names given.
+func (o *options) selected(set analyzers.Set) ([]*analysis.Analyzer, error) {
+	known := analyzerNames()
+	enable, err := nameList(o.enable, known)
+	if err != nil {
+		return nil, fmt.Errorf("-enable: %v", err)
+	}
+	disable, err := nameList(o.disable, known)
+	if err != nil {
+		return nil, fmt.Errorf("-disable: %v", err)
+	}
+	for name, on := range o.only {
+		if *on {
+			enable = append(enable, name)
+		}
+	}
+	var out []*analysis.Analyzer
+	for _, a := range set.Analyzers {
+		if (len(enable) == 0 || slices.Contains(enable, a.Name)) && !slices.Contains(disable, a.Name) {
+			out = append(out, a)
+		}
+	}
+	if len(out) == 0 {
+		return nil, fmt.Errorf("no analyzers left to run")
+	}
+	return out, nil
+}
+
+func nameList(s string, known []string) ([]string, error) {
+	var out []string
+	for _, n := range strings.Split(s, ",") {
+		n = strings.TrimSpace(n)
+		if n == "" {
+			continue
+		}
+		if !slices.Contains(known, n) {
+			return nil, fmt.Errorf("unknown analyzer %q (known: %s)", n, strings.Join(known, ", "))
+		}
+		out = append(out, n)
+	}
+	return out, nil
+}
+
+func listAnalyzers(w io.Writer, cfg *model.Config) int {
+	for _, a := range analyzers.New(cfg).Analyzers {
+		title, _, _ := strings.Cut(a.Doc, "\n")
+		fmt.Fprintf(w, "%-13s %s\n", a.Name, title)
+	}
+	return ExitClean
+}
+
+func run(opts *options, stdout, stderr io.Writer) int {
+	set := analyzers.New(opts.cfg)
+	selected, err := opts.selected(set)
+	if err != nil {
+		fmt.Fprintf(stderr, "beginilint: %v\n", err)
+		return ExitError
+	}
+	wd, err := workDir(opts.dir)
+	if err != nil {
+		fmt.Fprintf(stderr, "beginilint: %v\n", err)
+		return ExitError
+	}
+	l, err := load(loadConfig{Dir: wd, Tags: opts.tags, Tests: opts.tests}, opts.patterns)
+	if err != nil {
+		fmt.Fprintf(stderr, "beginilint: %v\n", err)
+		return ExitError
+	}
+	r := newRunner(selected)
+	r.run(l.source, l.roots)
+	fs := findings(r.diags, func(d diagnostic) *token.FileSet { return d.Pkg.Fset }, wd)
+	return finish(opts, fs, r.errs, stdout, stderr)
+}
+
+func workDir(dir string) (string, error) {
+	wd, err := os.Getwd()
+	if err != nil {
+		return "", err
+	}
+	if dir == "" {
+		return wd, nil
+	}
+	if !isAbs(dir) {
+		dir = wd + string(os.PathSeparator) + dir
+	}
+	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
+		return "", fmt.Errorf("-C %s: not a directory", dir)
+	}
+	return dir, nil
+}
+
+func isAbs(p string) bool { return strings.HasPrefix(p, string(os.PathSeparator)) }
+
+// finish prints findings and errors and picks the exit code: errors win,
+// and findings are printed either way.
+func finish(opts *options, fs []Finding, errs []error, stdout, stderr io.Writer) int {
+	if opts.fix {
+		n, err := applyFixes(fs)
+		if err != nil {
+			errs = append(errs, err)
+		}
+		fmt.Fprintf(stderr, "beginilint: applied %d fixes\n", n)
+	}
+	var err error
+	if opts.format == "json" {
+		err = writeJSON(stdout, fs, errs)
+	} else {
+		err = writeText(stdout, fs)
+	}
+	if err != nil {
+		errs = append(errs, fmt.Errorf("writing output: %v", err))
+	}
+	for _, e := range errs {
+		fmt.Fprintf(stderr, "beginilint: %v\n", e)
+	}
+	switch {
+	case len(errs) > 0:
+		return ExitError
+	case len(fs) > 0:
+		return ExitFindings
+	}
+	return ExitClean
+}
+
+// Version is the module version the binary was built from.
+func Version() string {
+	if info, ok := debug.ReadBuildInfo(); ok && info.Main.Version != "" {
+		return info.Main.Version
+	}
+	return "(devel)"
+}
