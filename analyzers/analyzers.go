@@ -4,6 +4,10 @@
 package analyzers
 
 import (
+	"fmt"
+	"slices"
+	"strings"
+
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/beginilint/beginilint/analyzers/hardcodedkey"
@@ -33,4 +37,34 @@ func New(cfg *model.Config) Set {
 			keylog.New(engine),
 		},
 	}
+}
+
+// Names lists every analyzer name, in the order -list prints them.
+func Names() []string {
+	var names []string
+	for _, a := range New(model.Default()).Analyzers {
+		names = append(names, a.Name)
+	}
+	return names
+}
+
+// Select returns the analyzers of the set that enable names (all when it is
+// empty) and disable does not. Unknown names are errors listing the known.
+func (s Set) Select(enable, disable []string) ([]*analysis.Analyzer, error) {
+	known := Names()
+	for _, n := range append(append([]string{}, enable...), disable...) {
+		if !slices.Contains(known, n) {
+			return nil, fmt.Errorf("unknown analyzer %q (known: %s)", n, strings.Join(known, ", "))
+		}
+	}
+	var out []*analysis.Analyzer
+	for _, a := range s.Analyzers {
+		if (len(enable) == 0 || slices.Contains(enable, a.Name)) && !slices.Contains(disable, a.Name) {
+			out = append(out, a)
+		}
+	}
+	if len(out) == 0 {
+		return nil, fmt.Errorf("no analyzers left to run")
+	}
+	return out, nil
 }

@@ -11,7 +11,6 @@ import (
 	"io"
 	"os"
 	"runtime/debug"
-	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -65,15 +64,6 @@ func Main(args []string, stdout, stderr io.Writer) int {
 	return run(opts, stdout, stderr)
 }
 
-// analyzerNames is every analyzer name, in the order -list prints them.
-func analyzerNames() []string {
-	var names []string
-	for _, a := range analyzers.New(model.Default()).Analyzers {
-		names = append(names, a.Name)
-	}
-	return names
-}
-
 func parseFlags(args []string, stderr io.Writer) (*options, error) {
 	opts := &options{cfg: model.Default(), only: make(map[string]*bool)}
 	fs := flag.NewFlagSet("beginilint", flag.ContinueOnError)
@@ -88,7 +78,7 @@ func parseFlags(args []string, stderr io.Writer) (*options, error) {
 	fs.BoolVar(&opts.version, "version", false, "print the version and exit")
 	fs.StringVar(&opts.enable, "enable", "", "run only these comma-separated `analyzers`")
 	fs.StringVar(&opts.disable, "disable", "", "do not run these comma-separated `analyzers`")
-	for _, name := range analyzerNames() {
+	for _, name := range analyzers.Names() {
 		opts.only[name] = fs.Bool(name, false, "run only the "+name+" analyzer (may repeat)")
 	}
 	opts.cfg.RegisterFlags(fs)
@@ -117,47 +107,26 @@ func parseFlags(args []string, stderr io.Writer) (*options, error) {
 	return opts, nil
 }
 
-// selected returns the analyzers to run, checking the names given.
+// selected returns the analyzers to run: -enable and the -NAME flags add
+// to the configuration's enable list, -disable to its disable list.
 func (o *options) selected(set analyzers.Set) ([]*analysis.Analyzer, error) {
-	known := analyzerNames()
-	enable, err := nameList(o.enable, known)
-	if err != nil {
-		return nil, fmt.Errorf("-enable: %v", err)
-	}
-	disable, err := nameList(o.disable, known)
-	if err != nil {
-		return nil, fmt.Errorf("-disable: %v", err)
-	}
-	for name, on := range o.only {
-		if *on {
+	enable := append(o.cfg.Enable, splitList(o.enable)...)
+	for _, name := range analyzers.Names() {
+		if *o.only[name] {
 			enable = append(enable, name)
 		}
 	}
-	var out []*analysis.Analyzer
-	for _, a := range set.Analyzers {
-		if (len(enable) == 0 || slices.Contains(enable, a.Name)) && !slices.Contains(disable, a.Name) {
-			out = append(out, a)
-		}
-	}
-	if len(out) == 0 {
-		return nil, fmt.Errorf("no analyzers left to run")
-	}
-	return out, nil
+	return set.Select(enable, append(o.cfg.Disable, splitList(o.disable)...))
 }
 
-func nameList(s string, known []string) ([]string, error) {
+func splitList(s string) []string {
 	var out []string
 	for _, n := range strings.Split(s, ",") {
-		n = strings.TrimSpace(n)
-		if n == "" {
-			continue
+		if n = strings.TrimSpace(n); n != "" {
+			out = append(out, n)
 		}
-		if !slices.Contains(known, n) {
-			return nil, fmt.Errorf("unknown analyzer %q (known: %s)", n, strings.Join(known, ", "))
-		}
-		out = append(out, n)
 	}
-	return out, nil
+	return out
 }
 
 func listAnalyzers(w io.Writer, cfg *model.Config) int {

@@ -6,8 +6,12 @@
 package model
 
 import (
+	"bytes"
+	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
+	"reflect"
 	"slices"
 	"strings"
 )
@@ -37,6 +41,9 @@ type Config struct {
 	// TestWords and ProdWords tell the environment of a credential name.
 	TestWords []string `json:"test_words"`
 	ProdWords []string `json:"prod_words"`
+	// Enable and Disable select analyzers by name; empty Enable means all.
+	Enable  []string `json:"enable"`
+	Disable []string `json:"disable"`
 }
 
 // Default returns the configuration used when the team sets nothing.
@@ -63,7 +70,72 @@ func (c *Config) Clone() *Config {
 		KeyGetters:  slices.Clone(c.KeyGetters),
 		TestWords:   slices.Clone(c.TestWords),
 		ProdWords:   slices.Clone(c.ProdWords),
+		Enable:      slices.Clone(c.Enable),
+		Disable:     slices.Clone(c.Disable),
 	}
+}
+
+// DecodeJSON reads settings written as JSON (or converted to it, as the
+// golangci-lint plugin does with its YAML settings) on top of the
+// defaults. Lists add to the default lists. Unknown keys and wrong types are
+// errors that name the key and the valid ones.
+func DecodeJSON(data []byte) (*Config, error) {
+	var user Config
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&user); err != nil {
+		return nil, explainDecodeError(err)
+	}
+	c := Default()
+	c.Merge(&user)
+	if err := c.Validate(); err != nil {
+		return nil, err
+	}
+	return c, nil
+}
+
+// Merge adds the user's settings to c.
+func (c *Config) Merge(u *Config) {
+	add := func(dst *[]string, src []string) {
+		for _, v := range src {
+			if !slices.Contains(*dst, v) {
+				*dst = append(*dst, v)
+			}
+		}
+	}
+	add(&c.VendorWords, u.VendorWords)
+	add(&c.KeyWords, u.KeyWords)
+	add(&c.KeyEnvNames, u.KeyEnvNames)
+	add(&c.IDEnvNames, u.IDEnvNames)
+	add(&c.Hosts, u.Hosts)
+	add(&c.LogSinks, u.LogSinks)
+	add(&c.KeyGetters, u.KeyGetters)
+	add(&c.TestWords, u.TestWords)
+	add(&c.ProdWords, u.ProdWords)
+	add(&c.Enable, u.Enable)
+	add(&c.Disable, u.Disable)
+}
+
+// Keys lists the setting names, for error messages.
+func Keys() []string {
+	t := reflect.TypeOf(Config{})
+	var keys []string
+	for i := 0; i < t.NumField(); i++ {
+		keys = append(keys, t.Field(i).Tag.Get("json"))
+	}
+	return keys
+}
+
+func explainDecodeError(err error) error {
+	var typeErr *json.UnmarshalTypeError
+	switch {
+	case strings.HasPrefix(err.Error(), "json: unknown field "):
+		name := strings.TrimPrefix(err.Error(), "json: unknown field ")
+		return fmt.Errorf("unknown setting %s (valid: %s)", name, strings.Join(Keys(), ", "))
+	case errors.As(err, &typeErr):
+		return fmt.Errorf("setting %s: want a list of strings, got %s", typeErr.Field, typeErr.Value)
+	}
+	return fmt.Errorf("reading settings: %v", err)
 }
 
 // Validate reports the first setting that cannot work.

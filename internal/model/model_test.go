@@ -2,6 +2,7 @@ package model
 
 import (
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -194,5 +195,29 @@ func TestBeginiHosts(t *testing.T) {
 	}
 	if !c.MentionsBeginiHost("https://api.begini.co/v1/%s") {
 		t.Error("format string with a Begini host")
+	}
+}
+
+func TestDecodeJSON(t *testing.T) {
+	c, err := DecodeJSON([]byte(`{"key_env_names": ["SCORING_TOKEN"], "enable": ["keylog"]}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.ClassifyEnvName("SCORING_TOKEN") != RoleKey || !slices.Contains(c.Enable, "keylog") {
+		t.Errorf("settings not applied: %+v", c)
+	}
+	if !slices.Contains(c.Hosts, "begini.co") {
+		t.Error("defaults lost")
+	}
+	for in, want := range map[string]string{
+		`{"key_env": ["X"]}`:         "unknown setting \"key_env\"",
+		`{"hosts": "api.begini.co"}`:  "setting hosts: want a list of strings",
+		`{"log_sinks": ["(*broken"]}`: "log_sinks:",
+		`{`:                           "reading settings",
+	} {
+		_, err := DecodeJSON([]byte(in))
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("DecodeJSON(%s) = %v, want error containing %q", in, err, want)
+		}
 	}
 }
