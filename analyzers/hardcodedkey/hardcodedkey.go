@@ -58,14 +58,13 @@ func diagnostic(pass *analysis.Pass, fl credflow.Flow) analysis.Diagnostic {
 		Category: category(fl),
 		URL:      URL,
 	}
-	if p := fl.Source.Pos(pass.Fset); p.IsValid() && p != fl.Pos {
+	if fl.Source.Pkg != pass.Pkg.Path() {
 		// The literal is in another package: this is where it becomes a key.
 		d.Message = fmt.Sprintf("%s from %s becomes the Begini API key here (%s): "+
 			"read the key from the environment or a secret store", kindOf(fl), fl.Source.Pkg, fl.Role)
-		d.Related = []analysis.RelatedInformation{{Pos: p, End: p, Message: "the literal"}}
-	} else if !p.IsValid() && fl.Source.Pkg != pass.Pkg.Path() {
-		d.Message = fmt.Sprintf("%s at %s becomes the Begini API key here (%s): "+
-			"read the key from the environment or a secret store", kindOf(fl), shortPosn(fl.Source.Posn), fl.Role)
+		if p := fl.Source.Pos(pass.Fset); p.IsValid() {
+			d.Related = []analysis.RelatedInformation{{Pos: p, End: p, Message: "the literal"}}
+		}
 	} else {
 		d.Message = fmt.Sprintf("hardcoded Begini API key (%s): "+
 			"read it from the environment or a secret store", fl.Role)
@@ -91,10 +90,6 @@ func category(fl credflow.Flow) string {
 		return "constant"
 	}
 	return "literal"
-}
-
-func shortPosn(p token.Position) string {
-	return fmt.Sprintf("%s:%d", p.Filename, p.Line)
 }
 
 // suggestedFix replaces the literal with os.Getenv("BEGINI_API_KEY") and
@@ -138,7 +133,14 @@ func importOS(file *ast.File) (string, []analysis.TextEdit) {
 		if gd.Lparen.IsValid() {
 			return "os", []analysis.TextEdit{{Pos: gd.Lparen + 1, End: gd.Lparen + 1, NewText: []byte("\n\t\"os\"")}}
 		}
-		return "os", []analysis.TextEdit{{Pos: gd.Pos(), End: gd.Pos(), NewText: []byte("import \"os\"\n")}}
+		// A single import becomes a block holding it and os.
+		spec := gd.Specs[0].(*ast.ImportSpec)
+		text := spec.Path.Value
+		if spec.Name != nil {
+			text = spec.Name.Name + " " + text
+		}
+		block := "import (\n\t" + text + "\n\t\"os\"\n)"
+		return "os", []analysis.TextEdit{{Pos: gd.Pos(), End: gd.End(), NewText: []byte(block)}}
 	}
 	pos := file.Name.End()
 	return "os", []analysis.TextEdit{{Pos: pos, End: pos, NewText: []byte("\n\nimport \"os\"")}}

@@ -9,5 +9,10 @@ import (
 )
 
 func TestHardcodedKey(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), hardcodedkey.Analyzer, "basic", "innocent")
+	analysistest.Run(t, analysistest.TestData(), hardcodedkey.Analyzer,
+		"basic", "innocent", "tests", "embedkey", "example.com/svc", "example.com/defaults")
+}
+
+func TestSuggestedFix(t *testing.T) {
+	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), hardcodedkey.Analyzer, "fixes")
 }

@@ -44,11 +44,10 @@ func (s *state) collectEmbed(tf *token.File, d *ast.GenDecl, spec *ast.ValueSpec
 		if !ok {
 			continue
 		}
-		e := &embed{directive: c.Pos()}
+		e := &embed{}
 		for _, pat := range strings.Fields(rest) {
-			pat, _ = strconv.Unquote(pat) // quoted patterns; plain ones fail and stay
-			if pat == "" {
-				continue
+			if uq, err := strconv.Unquote(pat); err == nil {
+				pat = uq // a quoted pattern
 			}
 			matches, _ := filepath.Glob(filepath.Join(dir, pat))
 			e.files = append(e.files, matches...)
@@ -75,10 +74,10 @@ func (f *frame) embedSpec(n *ast.ValueSpec) {
 	}
 	for _, file := range e.files {
 		whole, named := f.s.readEmbed(file)
-		o := f.s.intern(originKey{kind: FromEmbed, pos: e.directive, name: filepath.Base(file)},
+		o := f.s.intern(originKey{kind: FromEmbed, pos: n.Names[0].Pos(), name: filepath.Base(file)},
 			model.EnvUnknown, whole || named)
 		if named || (whole && isKeyFile(file)) {
-			f.s.hardcoded(o, "embedded key file", e.directive)
+			f.s.hardcoded(o, "embedded key file", n.Names[0].Pos())
 		}
 		f.assignObj(v, Taint{o}, n.Names[0].Pos(), "")
 	}

@@ -212,8 +212,8 @@ func (s *state) exportFacts() {
 		}
 		role := s.roleOf(obj)
 		origins := s.resolve(t).concrete()
-		if role == model.RoleNone && !origins.isKey() {
-			continue
+		if role == model.RoleNone && !origins.isKey() && !hasLiteral(origins) {
+			continue // nothing an importer could learn from
 		}
 		s.pass.ExportObjectFact(obj, &ObjFact{Role: uint8(role), Origins: origins})
 	}

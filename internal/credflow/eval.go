@@ -131,12 +131,20 @@ func (f *frame) ident(e *ast.Ident) Taint {
 
 // constRead is a constant's taint: what its declaration stored if it is in
 // this package, or its value if it comes from another package.
+//
+// A constant of another package that is a key by its name was reported
+// there; one that is not becomes a literal origin of that package here.
 func (f *frame) constRead(obj *types.Const, e ast.Expr) Taint {
 	t := f.objRead(obj)
-	if obj.Pkg() != f.s.pass.Pkg && obj.Val().Kind() == constant.String {
-		if model.CouldBeKey(constant.StringVal(obj.Val()), false) {
-			t, _ = t.union(Taint{f.s.literal(obj.Pos())})
-		}
+	if obj.Pkg() == f.s.pass.Pkg || obj.Val().Kind() != constant.String ||
+		f.s.roleOf(obj) == model.RoleKey || hasLiteral(t) {
+		return t
+	}
+	if model.CouldBeKey(constant.StringVal(obj.Val()), false) {
+		o := f.s.intern(originKey{kind: FromLiteral, pos: obj.Pos(), name: obj.Pkg().Path()},
+			model.EnvUnknown, true)
+		o.Pkg = obj.Pkg().Path()
+		t, _ = t.union(Taint{o})
 	}
 	return t
 }

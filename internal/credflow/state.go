@@ -72,8 +72,7 @@ type originKey struct {
 }
 
 type embed struct {
-	directive token.Pos
-	files     []string
+	files []string
 }
 
 func newState(cfg *model.Config, pass *analysis.Pass) *state {
