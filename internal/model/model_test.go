@@ -210,7 +210,7 @@ func TestDecodeJSON(t *testing.T) {
 		t.Error("defaults lost")
 	}
 	for in, want := range map[string]string{
-		`{"key_env": ["X"]}`:         "unknown setting \"key_env\"",
+		`{"key_env": ["X"]}`:          "unknown setting \"key_env\"",
 		`{"hosts": "api.begini.co"}`:  "setting hosts: want a list of strings",
 		`{"log_sinks": ["(*broken"]}`: "log_sinks:",
 		`{`:                           "reading settings",
