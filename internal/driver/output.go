@@ -22,6 +22,9 @@ type Finding struct {
 	URL      string
 	Related  []Related
 	Fixes    []Fix
+	// Fingerprint identifies the finding for SARIF consumers and the
+	// baseline.
+	Fingerprint Fingerprint
 }
 
 // Related is a related location, such as the source of a flow.
@@ -48,6 +51,7 @@ type Edit struct {
 // and its test variant report the same line once.
 func findings(diags []diagnostic, fset func(d diagnostic) *token.FileSet, wd string) []Finding {
 	seen := make(map[string]bool)
+	fp := newFingerprinter()
 	var out []Finding
 	for _, d := range diags {
 		fs := fset(d)
@@ -64,6 +68,7 @@ func findings(diags []diagnostic, fset func(d diagnostic) *token.FileSet, wd str
 			Analyzer: d.Analyzer, PkgID: d.PkgID, Path: relPath(wd, posn.Filename), Posn: posn,
 			End: fs.Position(d.End), Message: d.Message, Category: d.Category, URL: d.URL,
 		}
+		f.Fingerprint = fp.of(d, f.Posn, f.End)
 		for _, r := range d.Related {
 			rp := fs.Position(r.Pos)
 			f.Related = append(f.Related, Related{Path: relPath(wd, rp.Filename), Posn: rp, Message: r.Message})
@@ -74,6 +79,7 @@ func findings(diags []diagnostic, fset func(d diagnostic) *token.FileSet, wd str
 		out = append(out, f)
 	}
 	sort.Slice(out, func(i, j int) bool { return less(out[i], out[j]) })
+	numberFingerprints(out)
 	return out
 }
 
