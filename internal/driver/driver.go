@@ -10,6 +10,7 @@ import (
 	"go/token"
 	"io"
 	"os"
+	"path/filepath"
 	"runtime/debug"
 	"strings"
 
@@ -29,6 +30,8 @@ const (
 // options are the parsed command line.
 type options struct {
 	dir      string
+	wd       string // the working directory: -C, or the current one
+	output   string
 	tags     string
 	tests    bool
 	format   string
@@ -71,8 +74,9 @@ func parseFlags(args []string, stderr io.Writer) (*options, error) {
 	fs.StringVar(&opts.dir, "C", "", "change to `dir` before running")
 	fs.StringVar(&opts.tags, "tags", "", "comma-separated build `tags`")
 	fs.BoolVar(&opts.tests, "test", true, "also analyse test files")
-	fs.StringVar(&opts.format, "format", "text", "output `format`: text or json")
+	fs.StringVar(&opts.format, "format", "text", "output `format`: "+formatNames)
 	fs.BoolVar(&opts.jsonFlag, "json", false, "same as -format json")
+	fs.StringVar(&opts.output, "o", "", "write the findings to `file` instead of standard output")
 	fs.BoolVar(&opts.fix, "fix", false, "apply suggested fixes")
 	fs.BoolVar(&opts.list, "list", false, "list the analyzers and exit")
 	fs.BoolVar(&opts.version, "version", false, "print the version and exit")
@@ -88,15 +92,20 @@ func parseFlags(args []string, stderr io.Writer) (*options, error) {
 			"1 errors (errors win; findings are still printed).\n\nFlags:\n")
 		fs.PrintDefaults()
 	}
-	if err := fs.Parse(args); err != nil {
+	err := fs.Parse(args)
+	if err != nil {
 		return nil, err
 	}
 	if opts.jsonFlag {
 		opts.format = "json"
 	}
-	if opts.format != "text" && opts.format != "json" {
-		return nil, fmt.Errorf("-format %q: want text or json", opts.format)
+	if !validFormat(opts.format) {
+		return nil, fmt.Errorf("-format %q: want %s", opts.format, formatNames)
 	}
+	if opts.wd, err = workDir(opts.dir); err != nil {
+		return nil, err
+	}
+	opts.output = opts.path(opts.output)
 	if err := opts.cfg.Validate(); err != nil {
 		return nil, err
 	}
@@ -144,11 +153,7 @@ func run(opts *options, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "beginilint: %v\n", err)
 		return ExitError
 	}
-	wd, err := workDir(opts.dir)
-	if err != nil {
-		fmt.Fprintf(stderr, "beginilint: %v\n", err)
-		return ExitError
-	}
+	wd := opts.wd
 	l, err := load(loadConfig{Dir: wd, Tags: opts.tags, Tests: opts.tests}, opts.patterns)
 	if err != nil {
 		fmt.Fprintf(stderr, "beginilint: %v\n", err)
@@ -157,7 +162,7 @@ func run(opts *options, stdout, stderr io.Writer) int {
 	r := newRunner(selected)
 	r.run(l.source, l.roots)
 	fs := findings(r.diags, func(d diagnostic) *token.FileSet { return d.Pkg.Fset }, wd)
-	return finish(opts, fs, r.errs, stdout, stderr)
+	return finish(opts, &report{findings: fs, errs: r.errs, analyzers: selected}, stdout, stderr)
 }
 
 func workDir(dir string) (string, error) {
@@ -179,32 +184,35 @@ func workDir(dir string) (string, error) {
 
 func isAbs(p string) bool { return strings.HasPrefix(p, string(os.PathSeparator)) }
 
+// path resolves a file named on the command line against the working
+// directory, as -C promises "change to dir before running".
+func (o *options) path(p string) string {
+	if p == "" || filepath.IsAbs(p) {
+		return p
+	}
+	return filepath.Join(o.wd, p)
+}
+
 // finish prints findings and errors and picks the exit code: errors win,
 // and findings are printed either way.
-func finish(opts *options, fs []Finding, errs []error, stdout, stderr io.Writer) int {
+func finish(opts *options, rep *report, stdout, stderr io.Writer) int {
 	if opts.fix {
-		n, err := applyFixes(fs)
+		n, err := applyFixes(rep.findings)
 		if err != nil {
-			errs = append(errs, err)
+			rep.errs = append(rep.errs, err)
 		}
 		fmt.Fprintf(stderr, "beginilint: applied %d fixes\n", n)
 	}
-	var err error
-	if opts.format == "json" {
-		err = writeJSON(stdout, fs, errs)
-	} else {
-		err = writeText(stdout, fs)
+	if err := writeOutput(opts, rep, stdout); err != nil {
+		rep.errs = append(rep.errs, fmt.Errorf("writing output: %v", err))
 	}
-	if err != nil {
-		errs = append(errs, fmt.Errorf("writing output: %v", err))
-	}
-	for _, e := range errs {
+	for _, e := range rep.errs {
 		fmt.Fprintf(stderr, "beginilint: %v\n", e)
 	}
 	switch {
-	case len(errs) > 0:
+	case len(rep.errs) > 0:
 		return ExitError
-	case len(fs) > 0:
+	case len(rep.findings) > 0:
 		return ExitFindings
 	}
 	return ExitClean
