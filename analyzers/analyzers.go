@@ -11,6 +11,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/beginilint/beginilint/analyzers/hardcodedkey"
+	"github.com/beginilint/beginilint/analyzers/idmix"
 	"github.com/beginilint/beginilint/analyzers/keylog"
 	"github.com/beginilint/beginilint/internal/credflow"
 	"github.com/beginilint/beginilint/internal/model"
@@ -19,7 +20,7 @@ import (
 // Default is the set built from the default configuration, for go vet
 // -vettool and Bazel's nogo. Its engine is credflow.Analyzer, whose flags
 // configure it.
-var Default = []*analysis.Analyzer{hardcodedkey.Analyzer, keylog.Analyzer}
+var Default = []*analysis.Analyzer{hardcodedkey.Analyzer, keylog.Analyzer, idmix.Analyzer}
 
 // A Set is the analyzers built from one configuration and their engine.
 type Set struct {
@@ -35,6 +36,7 @@ func New(cfg *model.Config) Set {
 		Analyzers: []*analysis.Analyzer{
 			hardcodedkey.New(engine),
 			keylog.New(engine),
+			idmix.New(engine),
 		},
 	}
 }

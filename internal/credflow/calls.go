@@ -132,6 +132,7 @@ func (f *frame) apply(c *callSite) []Taint {
 		return out
 	}
 	f.sinks(c)
+	f.checkSwapped(c)
 	if model.IsSanitizerName(c.fn.Name()) || slices.Contains(model.HashPkgs, c.pkg) {
 		return out // maskKey(k), sha256.Sum256(k): safe to log
 	}
@@ -206,9 +207,9 @@ func (f *frame) envSource(c *callSite, out []Taint, kind SourceKind) {
 		}
 		return
 	}
-	if r := f.s.cfg.ClassifyEnvName(name); r != model.RoleNone {
-		out[0] = Taint{f.s.source(kind, r, name, c.call.Pos())}
-	}
+	// Unclassified names get an origin too: one env var feeding both the
+	// key and the integration ID is a finding whatever it is called.
+	out[0] = Taint{f.s.source(kind, f.s.cfg.ClassifyEnvName(name), name, c.call.Pos())}
 }
 
 // flagSource handles flag.String("begini-api-key", default, usage) and its
@@ -231,6 +232,11 @@ func (f *frame) flagSource(c *callSite, out []Taint) bool {
 		t, _ = t.union(c.arg(d.Default))
 		if r == model.RoleKey {
 			f.reportLiterals(c.arg(d.Default), "default of flag -"+name, c.call)
+			if f.s.onlyID(c.arg(d.Default)) && !f.inTest {
+				f.s.addFlow(Flow{Kind: RoleConflict, Pos: c.argExpr(d.Default).Pos(),
+					End: c.argExpr(d.Default).End(), Source: f.s.idSource(c.arg(d.Default)),
+					Role: "default of flag -" + name, Sink: "key"})
+			}
 		}
 		if d.Pointer >= 0 {
 			f.assign(c.argExpr(d.Pointer), t, nil)
@@ -302,11 +308,17 @@ func (t Taint) withoutParams() Taint {
 
 func (f *frame) wrapperSink(c *callSite, ps ParamSink, t Taint) {
 	via := shortName(c)
+	var value ast.Expr
+	if ps.Param < len(c.args) {
+		value = c.args[ps.Param]
+	}
 	switch ps.Kind {
 	case SinkLog:
 		f.logArg(c.call, ps.Sink, via, t, nil)
 	case SinkKey:
-		f.keySink(t, "API key parameter of "+via, c.call)
+		f.keySink(t, "API key parameter of "+via, c.call, value)
+	case SinkIDBody:
+		f.idSink(t, c.call.Pos(), value)
 	}
 }
 

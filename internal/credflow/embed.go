@@ -79,7 +79,7 @@ func (f *frame) embedSpec(n *ast.ValueSpec) {
 		if named || (whole && isKeyFile(file)) {
 			f.s.hardcoded(o, "embedded key file", n.Names[0].Pos())
 		}
-		f.assignObj(v, Taint{o}, n.Names[0].Pos(), "")
+		f.assignObj(v, Taint{o}, n.Names[0].Pos(), "", nil)
 	}
 }
 
@@ -173,5 +173,8 @@ type tagDefault struct {
 func (s *state) reportObjects() {
 	for _, td := range s.tagDefaults {
 		s.hardcoded(td.lit, "struct tag "+td.key, td.lit.pos)
+	}
+	for _, fl := range s.tagClashes {
+		s.addFlow(fl)
 	}
 }

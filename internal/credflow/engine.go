@@ -135,6 +135,7 @@ func (s *state) analyse() {
 	s.reporting = true
 	s.walkAll()
 	s.reportObjects()
+	s.reportShared()
 }
 
 func (s *state) walkAll() {

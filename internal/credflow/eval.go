@@ -237,14 +237,14 @@ func (f *frame) compositeLit(e *ast.CompositeLit) Taint {
 		t, _ = t.union(vt)
 		switch {
 		case isStruct:
-			f.structElt(st, i, kv, vt)
+			f.structElt(st, i, kv, vt, val)
 		case isKV:
 			f.eval(kv.Key)
 			if name, ok := f.constString(kv.Key); ok {
 				if header {
 					f.headerSet(name, vt, val, nil)
 				}
-				f.checkNamedEntry(name, vt, kv.Key.Pos())
+				f.checkNamedEntry(name, vt, kv.Key.Pos(), val)
 			}
 		}
 	}
@@ -254,7 +254,7 @@ func (f *frame) compositeLit(e *ast.CompositeLit) Taint {
 	return t
 }
 
-func (f *frame) structElt(st *types.Struct, i int, kv *ast.KeyValueExpr, vt Taint) {
+func (f *frame) structElt(st *types.Struct, i int, kv *ast.KeyValueExpr, vt Taint, val ast.Expr) {
 	var fld *types.Var
 	pos := token.NoPos
 	if kv != nil {
@@ -269,7 +269,7 @@ func (f *frame) structElt(st *types.Struct, i int, kv *ast.KeyValueExpr, vt Tain
 		return
 	}
 	fld = fld.Origin()
-	f.checkSlot(fld, vt, pos)
+	f.checkSlot(fld, vt, pos, val)
 	f.storeGlobal(fld, vt)
 }
 

@@ -293,9 +293,9 @@ func (f *frame) assign(lhs ast.Expr, t Taint, rhs ast.Expr) {
 		if f.isSanitizerCall(rhs) {
 			f.clean[f.s.info.ObjectOf(l)] = true
 		}
-		f.assignObj(f.s.info.ObjectOf(l), t, l.Pos(), "")
+		f.assignObj(f.s.info.ObjectOf(l), t, l.Pos(), "", rhs)
 	case *ast.SelectorExpr:
-		f.assignSelector(l, t)
+		f.assignSelector(l, t, rhs)
 	case *ast.IndexExpr:
 		f.assignIndex(l, t)
 	case *ast.StarExpr:
@@ -355,9 +355,9 @@ func joinPath(path, name string) string {
 	return path + "." + name
 }
 
-func (f *frame) assignObj(obj types.Object, t Taint, pos token.Pos, path string) {
+func (f *frame) assignObj(obj types.Object, t Taint, pos token.Pos, path string, rhs ast.Expr) {
 	if c, ok := obj.(*types.Const); ok {
-		f.checkSlot(c, t, pos)
+		f.checkSlot(c, t, pos, rhs)
 		f.storeGlobal(c, t)
 		return
 	}
@@ -365,7 +365,7 @@ func (f *frame) assignObj(obj types.Object, t Taint, pos token.Pos, path string)
 	if !ok || obj.Name() == "_" {
 		return
 	}
-	f.checkSlot(v, t, pos)
+	f.checkSlot(v, t, pos, rhs)
 	if f.isLocal(v) {
 		if path == "" && isError(v.Type()) {
 			// err is reassigned after every call: what it held before the
@@ -435,11 +435,11 @@ func containsObj(list []types.Object, obj types.Object) bool {
 	return false
 }
 
-func (f *frame) assignSelector(l *ast.SelectorExpr, t Taint) {
+func (f *frame) assignSelector(l *ast.SelectorExpr, t Taint, rhs ast.Expr) {
 	sel := f.s.info.Selections[l]
 	if sel == nil {
 		// A qualified identifier: pkg.Var.
-		f.assignObj(f.s.info.ObjectOf(l.Sel), t, l.Sel.Pos(), "")
+		f.assignObj(f.s.info.ObjectOf(l.Sel), t, l.Sel.Pos(), "", rhs)
 		return
 	}
 	fld, ok := sel.Obj().(*types.Var)
@@ -447,7 +447,7 @@ func (f *frame) assignSelector(l *ast.SelectorExpr, t Taint) {
 		return
 	}
 	fld = fld.Origin()
-	f.checkSlot(fld, t, l.Sel.Pos())
+	f.checkSlot(fld, t, l.Sel.Pos(), rhs)
 	f.storeGlobal(fld, t)
 	if obj, path, ok := f.pathOf(l); ok {
 		f.store(obj, path, t)
@@ -461,7 +461,7 @@ func (f *frame) assignIndex(l *ast.IndexExpr, t Taint) {
 		if isHeaderType(f.s.info.TypeOf(l.X)) {
 			f.headerSet(name, t, l, nil)
 		}
-		f.checkNamedEntry(name, t, l.Index.Pos())
+		f.checkNamedEntry(name, t, l.Index.Pos(), nil)
 	}
 	if obj, path, ok := f.pathOf(l.X); ok {
 		f.store(obj, path, t)

@@ -30,11 +30,11 @@ func (f *frame) sinks(c *callSite) {
 		}
 	case c.is("crypto/hmac", "", "New"):
 		if f.begini || f.s.pkgSignature {
-			f.keySink(c.arg(1), "webhook HMAC key", c.call)
+			f.keySink(c.arg(1), "webhook HMAC key", c.call, c.argExpr(1))
 		}
 	case c.is("os", "", "Setenv"):
 		if name, ok := f.constString(c.argExpr(0)); ok {
-			f.checkNamedEntry(name, c.arg(1), c.call.Pos())
+			f.checkNamedEntry(name, c.arg(1), c.call.Pos(), c.argExpr(1))
 		}
 	}
 }
@@ -262,7 +262,7 @@ func (f *frame) headerSet(name string, t Taint, at ast.Node, value ast.Expr) {
 	if !f.begini && !f.s.namesBegini(t) {
 		return
 	}
-	f.keySink(t, what, at)
+	f.keySink(t, what, at, value)
 }
 
 // namesBegini reports whether a value's sources are named for Begini.
@@ -301,8 +301,10 @@ func (f *frame) hasBearer(value ast.Expr) bool {
 // keySink records a value used as the API key: literals in it are
 // hardcoded keys, objects it was read from hold the key, and parameters in
 // it make the function a key sink for its callers.
-func (f *frame) keySink(t Taint, what string, at ast.Node) {
+func (f *frame) keySink(t Taint, what string, at ast.Node, value ast.Expr) {
 	f.reportLiterals(t, what, at)
+	f.idAtKeySink(t, what, at)
+	f.recordUse(model.RoleKey, t, value, at.Pos())
 	for _, p := range t.params() {
 		f.addParamSink(ParamSink{Param: p, Kind: SinkKey, Sink: what})
 	}
@@ -353,10 +355,15 @@ func (s *state) hardcoded(lit *Origin, what string, use token.Pos) {
 
 // checkSlot reports literals stored into an object that is the key by its
 // name, tag or role; for other objects it checks for an env fallback.
-func (f *frame) checkSlot(obj types.Object, t Taint, pos token.Pos) {
-	if f.s.roleOf(obj) == model.RoleKey {
+func (f *frame) checkSlot(obj types.Object, t Taint, pos token.Pos, value ast.Expr) {
+	switch f.s.roleOf(obj) {
+	case model.RoleKey:
 		f.reportLiterals(t, describeObj(obj), posNode(pos))
+		f.checkRoleSlot(obj, t, pos)
+		f.recordUse(model.RoleKey, t, value, pos)
 		return
+	case model.RoleIntegrationID:
+		f.idSink(t, pos, value)
 	}
 	f.checkFallback(t, pos, obj.Type())
 }
@@ -386,9 +393,13 @@ func hasEmbed(t Taint) bool {
 
 // checkNamedEntry reports a literal stored under a key-named entry:
 // map[string]string{"BEGINI_API_KEY": "..."}, os.Setenv("BEGINI_API_KEY", "...").
-func (f *frame) checkNamedEntry(name string, t Taint, pos token.Pos) {
-	if f.s.cfg.ClassifyEnvName(name) == model.RoleKey {
+func (f *frame) checkNamedEntry(name string, t Taint, pos token.Pos, value ast.Expr) {
+	switch {
+	case f.s.cfg.ClassifyEnvName(name) == model.RoleKey:
 		f.reportLiterals(t, "entry "+name, posNode(pos))
+		f.recordUse(model.RoleKey, t, value, pos)
+	case f.s.cfg.ClassifyEnvName(name) == model.RoleIntegrationID || f.s.cfg.ClassifyIDName(name):
+		f.idSink(t, pos, value)
 	}
 }
 

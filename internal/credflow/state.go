@@ -43,6 +43,10 @@ type state struct {
 	constLits   map[token.Pos]bool     // of those, the ones in const declarations
 	embedCache  map[string]embedInfo
 	tagDefaults []tagDefault
+	tagClashes  []Flow
+	// uses holds where each source (an env name, a variable) ended up as
+	// the key or the integration ID, to find one source feeding both.
+	uses map[any][]use
 
 	changed   bool
 	reporting bool
@@ -216,6 +220,7 @@ func (s *state) collectStruct(owner string, st *ast.StructType) {
 				continue
 			}
 			s.tagRole[v] = s.tagsRole(reflect.StructTag(tag), inBegini)
+			s.checkTagClash(v, field.Tag, inBegini)
 			s.checkTagDefault(v, field.Tag, reflect.StructTag(tag), inBegini)
 		}
 	}
@@ -285,7 +290,9 @@ func (s *state) computeRole(obj types.Object) model.Role {
 	if r := s.cfg.ClassifyName(obj.Name(), inBegini); r != model.RoleNone {
 		return r
 	}
-	if inBegini && s.cfg.ClassifyIDName(obj.Name()) {
+	if s.cfg.ClassifyIDName(obj.Name()) {
+		// IntegrationID is Begini's own word; it is not secret, so naming it
+		// without a Begini context costs nothing but precision in idmix.
 		return model.RoleIntegrationID
 	}
 	return model.RoleNone
@@ -435,4 +442,20 @@ func (s *state) summaryOf(fn *types.Func) *FuncFact {
 		return &f
 	}
 	return nil
+}
+
+// checkTagClash reports a field named for one credential whose tag binds it
+// to the other: APIKey string `env:"BEGINI_INTEGRATION_ID"`.
+func (s *state) checkTagClash(v *types.Var, tag *ast.BasicLit, inBegini bool) {
+	byName := s.cfg.ClassifyName(v.Name(), inBegini)
+	byTag := s.tagRole[v]
+	if byName == model.RoleNone || byTag == model.RoleNone || byName == byTag {
+		return
+	}
+	sink := "key"
+	if byName == model.RoleIntegrationID {
+		sink = "id"
+	}
+	s.tagClashes = append(s.tagClashes, Flow{Kind: RoleConflict, Pos: tag.Pos(), End: tag.End(),
+		Role: "field " + v.Name(), Sink: sink, Source: s.source(FromField, byTag, tag.Value, tag.Pos())})
 }
