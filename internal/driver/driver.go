@@ -30,8 +30,6 @@ const (
 // options are the parsed command line.
 type options struct {
 	dir      string
-	wd       string // the working directory: -C, or the current one
-	output   string
 	tags     string
 	tests    bool
 	format   string
@@ -44,6 +42,13 @@ type options struct {
 	only     map[string]*bool
 	cfg      *model.Config
 	patterns []string
+
+	wd     string // the working directory: -C, or the current one
+	output string // -o
+	// baseline is the file of accepted findings; writeBaseline, when set,
+	// records this run's findings there instead.
+	baseline      string
+	writeBaseline string
 }
 
 // Main runs the command with args (without the program name) and returns
@@ -77,6 +82,8 @@ func parseFlags(args []string, stderr io.Writer) (*options, error) {
 	fs.StringVar(&opts.format, "format", "text", "output `format`: "+formatNames)
 	fs.BoolVar(&opts.jsonFlag, "json", false, "same as -format json")
 	fs.StringVar(&opts.output, "o", "", "write the findings to `file` instead of standard output")
+	fs.StringVar(&opts.baseline, "baseline", "", "report only findings not recorded in `file`")
+	fs.StringVar(&opts.writeBaseline, "write-baseline", "", "record the findings in `file` and exit 0")
 	fs.BoolVar(&opts.fix, "fix", false, "apply suggested fixes")
 	fs.BoolVar(&opts.list, "list", false, "list the analyzers and exit")
 	fs.BoolVar(&opts.version, "version", false, "print the version and exit")
@@ -106,6 +113,8 @@ func parseFlags(args []string, stderr io.Writer) (*options, error) {
 		return nil, err
 	}
 	opts.output = opts.path(opts.output)
+	opts.baseline = opts.path(opts.baseline)
+	opts.writeBaseline = opts.path(opts.writeBaseline)
 	if err := opts.cfg.Validate(); err != nil {
 		return nil, err
 	}
@@ -162,7 +171,8 @@ func run(opts *options, stdout, stderr io.Writer) int {
 	r := newRunner(selected)
 	r.run(l.source, l.roots)
 	fs := findings(r.diags, func(d diagnostic) *token.FileSet { return d.Pkg.Fset }, wd)
-	return finish(opts, &report{findings: fs, errs: r.errs, analyzers: selected}, stdout, stderr)
+	rep := &report{findings: fs, errs: r.errs, analyzers: selected, files: analysedFiles(l)}
+	return finish(opts, rep, stdout, stderr)
 }
 
 func workDir(dir string) (string, error) {
@@ -196,6 +206,7 @@ func (o *options) path(p string) string {
 // finish prints findings and errors and picks the exit code: errors win,
 // and findings are printed either way.
 func finish(opts *options, rep *report, stdout, stderr io.Writer) int {
+	useBaseline(opts, rep, stderr)
 	if opts.fix {
 		n, err := applyFixes(rep.findings)
 		if err != nil {

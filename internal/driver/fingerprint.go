@@ -10,6 +10,8 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+
+	"golang.org/x/tools/go/packages"
 )
 
 // A Fingerprint identifies a finding across edits that do not touch it. It
@@ -42,7 +44,7 @@ func newFingerprinter() *fingerprinter {
 // of returns the fingerprint of d, without Index and Hash, which depend on
 // the other findings (see numberFingerprints).
 func (fp *fingerprinter) of(d diagnostic, posn, end token.Position) Fingerprint {
-	f := Fingerprint{Analyzer: d.Analyzer, File: moduleRelPath(d, posn.Filename)}
+	f := Fingerprint{Analyzer: d.Analyzer, File: moduleRelPath(d.Pkg, posn.Filename)}
 	if file := syntaxFile(d, d.Pos); file != nil {
 		f.Decl = enclosingDecl(file, d.Pos)
 	}
@@ -67,9 +69,9 @@ func (fp *fingerprinter) source(filename string) []byte {
 // moduleRelPath names a file relative to its module's root, so that the
 // fingerprint does not depend on where the module is checked out or on the
 // directory the linter is run from.
-func moduleRelPath(d diagnostic, filename string) string {
-	if d.Pkg != nil && d.Pkg.Module != nil && d.Pkg.Module.Dir != "" {
-		if rel, err := filepath.Rel(d.Pkg.Module.Dir, filename); err == nil && !strings.HasPrefix(rel, "..") {
+func moduleRelPath(p *packages.Package, filename string) string {
+	if p != nil && p.Module != nil && p.Module.Dir != "" {
+		if rel, err := filepath.Rel(p.Module.Dir, filename); err == nil && !strings.HasPrefix(rel, "..") {
 			return filepath.ToSlash(rel)
 		}
 	}

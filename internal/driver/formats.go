@@ -14,6 +14,7 @@ type report struct {
 	findings  []Finding
 	errs      []error
 	analyzers []*analysis.Analyzer // those that ran: the rules of a SARIF log
+	files     map[string]bool      // module-relative files analysed, for the baseline
 }
 
 // formatNames lists the values of -format, for usage and errors.
