@@ -49,6 +49,9 @@ type options struct {
 	// records this run's findings there instead.
 	baseline      string
 	writeBaseline string
+	configPath    string // -config
+	configFile    string // the file read, if any
+	printConfig   bool
 }
 
 // Main runs the command with args (without the program name) and returns
@@ -68,12 +71,19 @@ func Main(args []string, stdout, stderr io.Writer) int {
 		return ExitClean
 	case opts.list:
 		return listAnalyzers(stdout, opts.cfg)
+	case opts.printConfig:
+		if err := printConfig(stdout, opts); err != nil {
+			fmt.Fprintf(stderr, "beginilint: %v\n", err)
+			return ExitError
+		}
+		return ExitClean
 	}
 	return run(opts, stdout, stderr)
 }
 
 func parseFlags(args []string, stderr io.Writer) (*options, error) {
-	opts := &options{cfg: model.Default(), only: make(map[string]*bool)}
+	opts := &options{only: make(map[string]*bool)}
+	flags := &model.Config{} // what the flags add to the defaults and the file
 	fs := flag.NewFlagSet("beginilint", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	fs.StringVar(&opts.dir, "C", "", "change to `dir` before running")
@@ -84,6 +94,8 @@ func parseFlags(args []string, stderr io.Writer) (*options, error) {
 	fs.StringVar(&opts.output, "o", "", "write the findings to `file` instead of standard output")
 	fs.StringVar(&opts.baseline, "baseline", "", "report only findings not recorded in `file`")
 	fs.StringVar(&opts.writeBaseline, "write-baseline", "", "record the findings in `file` and exit 0")
+	fs.StringVar(&opts.configPath, "config", "", "read settings from `file` instead of the closest "+ConfigFileName)
+	fs.BoolVar(&opts.printConfig, "print-config", false, "print the effective settings and exit")
 	fs.BoolVar(&opts.fix, "fix", false, "apply suggested fixes")
 	fs.BoolVar(&opts.list, "list", false, "list the analyzers and exit")
 	fs.BoolVar(&opts.version, "version", false, "print the version and exit")
@@ -92,7 +104,7 @@ func parseFlags(args []string, stderr io.Writer) (*options, error) {
 	for _, name := range analyzers.Names() {
 		opts.only[name] = fs.Bool(name, false, "run only the "+name+" analyzer (may repeat)")
 	}
-	opts.cfg.RegisterFlags(fs)
+	flags.RegisterFlags(fs)
 	fs.Usage = func() {
 		fmt.Fprintf(stderr, "usage: beginilint [flags] [packages]\n\n"+
 			"Reports misuse of Begini API credentials. Exit codes: 0 clean, 3 findings,\n"+
@@ -115,7 +127,7 @@ func parseFlags(args []string, stderr io.Writer) (*options, error) {
 	opts.output = opts.path(opts.output)
 	opts.baseline = opts.path(opts.baseline)
 	opts.writeBaseline = opts.path(opts.writeBaseline)
-	if err := opts.cfg.Validate(); err != nil {
+	if err := opts.settle(flags); err != nil {
 		return nil, err
 	}
 	opts.patterns = fs.Args()
@@ -125,16 +137,10 @@ func parseFlags(args []string, stderr io.Writer) (*options, error) {
 	return opts, nil
 }
 
-// selected returns the analyzers to run: -enable and the -NAME flags add
-// to the configuration's enable list, -disable to its disable list.
+// selected returns the analyzers to run. -enable and the -NAME flags are
+// in the configuration's enable list by now, -disable in its disable list.
 func (o *options) selected(set analyzers.Set) ([]*analysis.Analyzer, error) {
-	enable := append(o.cfg.Enable, splitList(o.enable)...)
-	for _, name := range analyzers.Names() {
-		if *o.only[name] {
-			enable = append(enable, name)
-		}
-	}
-	return set.Select(enable, append(o.cfg.Disable, splitList(o.disable)...))
+	return set.Select(o.cfg.Enable, o.cfg.Disable)
 }
 
 func splitList(s string) []string {
