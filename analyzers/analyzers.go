@@ -13,6 +13,7 @@ import (
 	"github.com/beginilint/beginilint/analyzers/hardcodedkey"
 	"github.com/beginilint/beginilint/analyzers/idmix"
 	"github.com/beginilint/beginilint/analyzers/keylog"
+	"github.com/beginilint/beginilint/analyzers/wasmkey"
 	"github.com/beginilint/beginilint/internal/credflow"
 	"github.com/beginilint/beginilint/internal/model"
 )
@@ -20,7 +21,9 @@ import (
 // Default is the set built from the default configuration, for go vet
 // -vettool and Bazel's nogo. Its engine is credflow.Analyzer, whose flags
 // configure it.
-var Default = []*analysis.Analyzer{hardcodedkey.Analyzer, keylog.Analyzer, idmix.Analyzer}
+var Default = []*analysis.Analyzer{
+	hardcodedkey.Analyzer, keylog.Analyzer, wasmkey.Analyzer, idmix.Analyzer,
+}
 
 // A Set is the analyzers built from one configuration and their engine.
 type Set struct {
@@ -36,6 +39,7 @@ func New(cfg *model.Config) Set {
 		Analyzers: []*analysis.Analyzer{
 			hardcodedkey.New(engine),
 			keylog.New(engine),
+			wasmkey.New(engine),
 			idmix.New(engine),
 		},
 	}

@@ -244,32 +244,72 @@ func f() { log.Print(os.Getenv("BEGINI_API_KEY")) }
 }
 
 // Under go vet the same binary reports the same findings, facts across
-// packages included.
+// packages included, and client-side files through the syntax fallback.
 func TestVetTool(t *testing.T) {
 	dir := lenderDir(t)
 	want, keys := planted(t, dir)
-	r := runIn(t, dir, "go", "vet", "-vettool="+binary, "./...")
-	if r.code == 0 {
-		t.Fatalf("go vet passed; want findings. stderr:\n%s", r.stderr)
+	r := runIn(t, dir, "go", "vet", "-json", "-vettool="+binary, "./...")
+	if r.code != 0 {
+		t.Fatalf("go vet -json failed (exit %d):\n%s", r.code, r.stderr)
 	}
-	var got []string
-	for _, line := range strings.Split(r.stderr, "\n") {
-		m := vetLine.FindStringSubmatch(line)
-		if m == nil {
-			continue // related information is printed indented after a tab
-		}
-		name := "keylog"
-		if strings.Contains(line, "hardcoded") || strings.Contains(line, "becomes the Begini API key") {
-			name = "hardcodedkey"
-		}
-		got = append(got, strings.TrimPrefix(filepath.ToSlash(m[1]), "./")+":"+m[2]+" "+name)
-	}
-	slices.Sort(got)
-	got = slices.Compact(got)
+	got := parseVetJSON(t, dir, r.stdout+r.stderr)
 	if !slices.Equal(got, want) {
 		t.Errorf("go vet findings differ from the planted markers\n got: %q\nwant: %q", got, want)
 	}
 	assertNoKeys(t, keys, r.stdout, r.stderr)
+	plain := runIn(t, dir, "go", "vet", "-vettool="+binary, "./...")
+	if plain.code == 0 {
+		t.Error("go vet without -json passed; want a failure on findings")
+	}
+}
+
+// parseVetJSON reads go vet -json output: one JSON object per package,
+// each after a "# package" comment line.
+func parseVetJSON(t *testing.T, dir, out string) []string {
+	t.Helper()
+	var got []string
+	dec := json.NewDecoder(strings.NewReader(stripComments(out)))
+	for dec.More() {
+		var tree map[string]map[string]json.RawMessage
+		if err := dec.Decode(&tree); err != nil {
+			t.Fatalf("go vet -json output: %v\n%s", err, out)
+		}
+		for _, byAnalyzer := range tree {
+			for name, raw := range byAnalyzer {
+				var diags []struct{ Posn string }
+				if json.Unmarshal(raw, &diags) != nil {
+					continue // an error object, not diagnostics
+				}
+				for _, d := range diags {
+					got = append(got, vetPosn(t, dir, d.Posn)+" "+name)
+				}
+			}
+		}
+	}
+	slices.Sort(got)
+	return slices.Compact(got)
+}
+
+func stripComments(out string) string {
+	var b strings.Builder
+	for _, line := range strings.Split(out, "\n") {
+		if !strings.HasPrefix(line, "#") {
+			b.WriteString(line + "\n")
+		}
+	}
+	return b.String()
+}
+
+func vetPosn(t *testing.T, dir, posn string) string {
+	parts := strings.Split(posn, ":")
+	if len(parts) < 3 {
+		t.Fatalf("bad position %q", posn)
+	}
+	rel, err := filepath.Rel(dir, parts[0])
+	if err != nil {
+		rel = parts[0]
+	}
+	return filepath.ToSlash(rel) + ":" + parts[1]
 }
 
 var vetLine = regexp.MustCompile(`^(\S+?\.go):(\d+):\d+: [^\t]`)

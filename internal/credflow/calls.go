@@ -128,11 +128,12 @@ func (f *frame) builtin(name string, e *ast.CallExpr) []Taint {
 // sinks it reaches, and what its results carry.
 func (f *frame) apply(c *callSite) []Taint {
 	out := make([]Taint, c.sig.Results().Len())
-	if f.source(c, out) {
+	if f.source(c, out) || f.jsSource(c, out) {
 		return out
 	}
 	f.sinks(c)
 	f.checkSwapped(c)
+	f.clientUse(c)
 	if model.IsSanitizerName(c.fn.Name()) || slices.Contains(model.HashPkgs, c.pkg) {
 		return out // maskKey(k), sha256.Sum256(k): safe to log
 	}
@@ -142,6 +143,9 @@ func (f *frame) apply(c *callSite) []Taint {
 		return out
 	}
 	f.passthrough(c, out)
+	if !isErrorConstructor(c.fn.Name()) {
+		clearErrors(c, out) // json.Marshal's error does not hold the data
+	}
 	return out
 }
 
@@ -371,4 +375,18 @@ func shortName(c *callSite) string {
 		return c.fn.Name()
 	}
 	return pkg + "." + c.fn.Name()
+}
+
+// isErrorConstructor reports whether a function builds an error from its
+// arguments (fmt.Errorf, errors.New), so the error carries them.
+func isErrorConstructor(name string) bool {
+	return name == "Errorf" || name == "New" || name == "Join" || strings.HasPrefix(name, "Wrap")
+}
+
+func clearErrors(c *callSite, out []Taint) {
+	for i := range out {
+		if isError(c.sig.Results().At(i).Type()) {
+			out[i] = nil
+		}
+	}
 }

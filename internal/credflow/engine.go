@@ -133,6 +133,7 @@ func (s *state) analyse() {
 		}
 	}
 	s.reporting = true
+	s.ignoredClientFiles()
 	s.walkAll()
 	s.reportObjects()
 	s.reportShared()
@@ -191,6 +192,11 @@ func (s *state) addFlow(f Flow) {
 
 func (s *state) fileOf(pos token.Pos) *ast.File {
 	for _, f := range s.pass.Files {
+		if f.FileStart <= pos && pos <= f.FileEnd {
+			return f
+		}
+	}
+	for _, f := range s.extraFiles {
 		if f.FileStart <= pos && pos <= f.FileEnd {
 			return f
 		}

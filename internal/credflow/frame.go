@@ -38,6 +38,8 @@ type frame struct {
 	// do not count for the package: tests build odd values on purpose
 	// (c.IntegrationID = c.BeginiAPIKey to test validation).
 	inTest bool
+	// client is set for code compiled into a client-side build.
+	client bool
 }
 
 func (s *state) newFrame(sum *summary, begini bool) *frame {
@@ -67,6 +69,7 @@ func (s *state) walkFunc(fd *ast.FuncDecl) {
 	}
 	f := s.newFrame(sum, s.funcBegini(fd))
 	f.inTest = s.inTestFile(fd.Pos())
+	f.client = s.clientFiles[s.fileOf(fd.Pos())]
 	sig := fn.Type().(*types.Signature)
 	i := 0
 	if sig.Recv() != nil {
@@ -99,6 +102,7 @@ func (s *state) walkPackageDecls() {
 			f := s.newFrame(nil, s.pkgBegini || s.mentionsBegini(gd))
 			f.inConst = gd.Tok == token.CONST
 			f.inTest = s.inTestFile(gd.Pos())
+			f.client = s.clientFiles[file]
 			for _, spec := range gd.Specs {
 				f.valueSpec(spec.(*ast.ValueSpec))
 			}

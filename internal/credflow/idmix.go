@@ -175,8 +175,8 @@ func (f *frame) recordUse(role model.Role, t Taint, value ast.Expr, at token.Pos
 			f.s.addUse(o.Kind.String()+" "+o.Name, role, at)
 		}
 	}
-	if value == nil {
-		return
+	if value == nil || f.s.isKey(t) || f.s.isID(t) {
+		return // a value known as one role is checked by the other rules
 	}
 	if obj := rootObject(f.s.info, value); obj != nil && f.s.roleOf(obj) == model.RoleNone {
 		f.s.addUse(obj, role, at)

@@ -304,6 +304,7 @@ func (f *frame) hasBearer(value ast.Expr) bool {
 func (f *frame) keySink(t Taint, what string, at ast.Node, value ast.Expr) {
 	f.reportLiterals(t, what, at)
 	f.idAtKeySink(t, what, at)
+	f.clientSink(what, at, t)
 	f.recordUse(model.RoleKey, t, value, at.Pos())
 	for _, p := range t.params() {
 		f.addParamSink(ParamSink{Param: p, Kind: SinkKey, Sink: what})
@@ -322,7 +323,13 @@ func (f *frame) keySink(t Taint, what string, at ast.Node, value ast.Expr) {
 
 // reportLiterals reports each literal in t as a hardcoded key that became
 // one at what.
+//
+// Literals in a value known as the integration ID are integration IDs:
+// sending one as the key is idmix's finding, not a hardcoded key.
 func (f *frame) reportLiterals(t Taint, what string, at ast.Node) {
+	if f.s.onlyID(t) {
+		return
+	}
 	for _, o := range t {
 		if (o.Kind == FromLiteral || o.Kind == FromEmbed) && o.CouldBeKey {
 			f.s.hardcoded(o, what, at.Pos())

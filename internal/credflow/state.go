@@ -51,6 +51,9 @@ type state struct {
 	changed   bool
 	reporting bool
 
+	clientFiles map[*ast.File]bool // files compiled into client-side code
+	extraFiles  []*ast.File        // ignored client files parsed by the fallback
+
 	pkgBegini    bool // the package's path or name is Begini's
 	pkgSignature bool // the package reads a Begini webhook signature header
 	testFiles    map[*token.File]bool
@@ -163,6 +166,7 @@ func (s *state) collect() {
 		}
 		ast.Inspect(f, s.scanLiteral)
 	}
+	s.collectClient()
 }
 
 func (s *state) scanLiteral(n ast.Node) bool {

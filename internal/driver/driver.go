@@ -162,6 +162,7 @@ func listAnalyzers(w io.Writer, cfg *model.Config) int {
 }
 
 func run(opts *options, stdout, stderr io.Writer) int {
+	opts.cfg.TypedClientConfigs = true // analyse loads the client builds itself
 	set := analyzers.New(opts.cfg)
 	selected, err := opts.selected(set)
 	if err != nil {
@@ -169,15 +170,14 @@ func run(opts *options, stdout, stderr io.Writer) int {
 		return ExitError
 	}
 	wd := opts.wd
-	l, err := load(loadConfig{Dir: wd, Tags: opts.tags, Tests: opts.tests}, opts.patterns)
+	lc := loadConfig{Dir: wd, Tags: opts.tags, Tests: opts.tests}
+	l, diags, errs, err := analyse(lc, opts.patterns, selected)
 	if err != nil {
 		fmt.Fprintf(stderr, "beginilint: %v\n", err)
 		return ExitError
 	}
-	r := newRunner(selected)
-	r.run(l.source, l.roots)
-	fs := findings(r.diags, func(d diagnostic) *token.FileSet { return d.Pkg.Fset }, wd)
-	rep := &report{findings: fs, errs: r.errs, analyzers: selected, files: analysedFiles(l)}
+	fs := findings(diags, func(d diagnostic) *token.FileSet { return d.Pkg.Fset }, wd)
+	rep := &report{findings: fs, errs: errs, analyzers: selected, files: analysedFiles(l)}
 	return finish(opts, rep, stdout, stderr)
 }
 

@@ -32,6 +32,8 @@ type loadConfig struct {
 type loaded struct {
 	roots  map[string]bool // IDs of packages to report on
 	source []*packages.Package
+	all    []*packages.Package
+	byID   map[string]*packages.Package
 }
 
 func (c loadConfig) packagesConfig(mode packages.LoadMode) *packages.Config {
@@ -63,7 +65,10 @@ func load(c loadConfig, patterns []string) (*loaded, error) {
 	if err != nil {
 		return nil, fmt.Errorf("loading packages: %v", err)
 	}
-	l := &loaded{roots: make(map[string]bool)}
+	l := &loaded{roots: make(map[string]bool), all: all, byID: make(map[string]*packages.Package)}
+	for _, p := range all {
+		l.byID[p.ID] = p
+	}
 	rootPaths := make(map[string]bool)
 	for _, p := range pkgs {
 		rootPaths[p.PkgPath] = true

@@ -8,6 +8,7 @@ import (
 	"reflect"
 	"runtime/debug"
 	"sort"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/packages"
@@ -58,7 +59,7 @@ func newRunner(analyzers []*analysis.Analyzer) *runner {
 func (r *runner) run(pkgs []*packages.Package, report map[string]bool) {
 	for _, p := range pkgs {
 		if len(p.Errors) > 0 {
-			if report[p.ID] {
+			if report[p.ID] && !onlyExcluded(p) {
 				r.errs = append(r.errs, packageError(p))
 			}
 			continue
@@ -220,3 +221,15 @@ func sortedKeys[V any](m map[string]V) []string {
 }
 
 func goroot() string { return build.Default.GOROOT }
+
+// onlyExcluded reports whether a package failed only because no file builds
+// for this platform, as a js/wasm front end does on linux: nothing to
+// analyse, nothing wrong.
+func onlyExcluded(p *packages.Package) bool {
+	for _, e := range p.Errors {
+		if !strings.Contains(e.Msg, "build constraints exclude all Go files") {
+			return false
+		}
+	}
+	return true
+}

@@ -44,6 +44,11 @@ type Config struct {
 	// Enable and Disable select analyzers by name; empty Enable means all.
 	Enable  []string `json:"enable"`
 	Disable []string `json:"disable"`
+
+	// TypedClientConfigs is set by the standalone driver, which loads the
+	// js/wasm and wasip1 builds of the module with full types, so that the
+	// engine need not fall back to reading ignored client files by syntax.
+	TypedClientConfigs bool `json:"-"`
 }
 
 // Default returns the configuration used when the team sets nothing.
@@ -72,6 +77,8 @@ func (c *Config) Clone() *Config {
 		ProdWords:   slices.Clone(c.ProdWords),
 		Enable:      slices.Clone(c.Enable),
 		Disable:     slices.Clone(c.Disable),
+
+		TypedClientConfigs: c.TypedClientConfigs,
 	}
 }
 

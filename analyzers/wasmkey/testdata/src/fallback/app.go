@@ -1,0 +1,4 @@
+package fallback
+
+// Server code of a package with a client-only file.
+func Serve() {}
