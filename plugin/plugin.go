@@ -46,7 +46,32 @@ func New(settings any) (register.LinterPlugin, error) {
 	if err != nil {
 		return nil, fmt.Errorf("beginilint settings: %w", err)
 	}
+	for i, a := range selected {
+		selected[i] = withoutRelated(a)
+	}
 	return &Plugin{selected: selected}, nil
+}
+
+// withoutRelated returns a copy of a whose diagnostics carry no related
+// information. golangci-lint turns every related position into an issue of
+// its own, placed on the source line (or, across files, on the finding's
+// line again): one finding would show twice or more, count twice against
+// the issue limits, and a //nolint:beginilint on the finding's line would
+// leave the source line's issue standing. The message already names the
+// source ("Begini API key from env BEGINI_API_KEY"), so nothing is lost
+// that golangci-lint could show.
+func withoutRelated(a *analysis.Analyzer) *analysis.Analyzer {
+	w := *a
+	run := a.Run
+	w.Run = func(pass *analysis.Pass) (any, error) {
+		inner := *pass
+		inner.Report = func(d analysis.Diagnostic) {
+			d.Related = nil
+			pass.Report(d)
+		}
+		return run(&inner)
+	}
+	return &w
 }
 
 // decodeSettings goes through JSON so that the plugin shares the standalone

@@ -138,3 +138,33 @@ func toAny(ss []string) []any {
 	}
 	return out
 }
+
+// golangci-lint would print related information as separate issues, so
+// the plugin's analyzers report without it and otherwise unchanged.
+func TestRelatedInformationDropped(t *testing.T) {
+	engine := &analysis.Analyzer{Name: "engine", Doc: "engine", Run: func(*analysis.Pass) (any, error) {
+		return nil, nil
+	}}
+	inner := &analysis.Analyzer{
+		Name:     "inner",
+		Doc:      "inner",
+		Requires: []*analysis.Analyzer{engine},
+		Run: func(pass *analysis.Pass) (any, error) {
+			pass.Report(analysis.Diagnostic{Pos: 1, Message: "found", URL: "u",
+				Related: []analysis.RelatedInformation{{Pos: 2, Message: "source"}}})
+			return "result", nil
+		},
+	}
+	w := withoutRelated(inner)
+	if w.Name != inner.Name || len(w.Requires) != 1 || w.Requires[0] != engine {
+		t.Fatalf("wrapper changed the analyzer's identity: %+v", w)
+	}
+	var got []analysis.Diagnostic
+	res, err := w.Run(&analysis.Pass{Report: func(d analysis.Diagnostic) { got = append(got, d) }})
+	if err != nil || res != "result" {
+		t.Fatalf("Run = %v, %v", res, err)
+	}
+	if len(got) != 1 || got[0].Message != "found" || got[0].URL != "u" || got[0].Related != nil {
+		t.Errorf("reported %+v, want the diagnostic without related information", got)
+	}
+}
