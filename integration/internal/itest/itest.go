@@ -212,16 +212,3 @@ func AssertNoKeys(t testing.TB, keys []string, outputs ...string) {
 		}
 	}
 }
-
-// Only keeps the entries of want (as returned by Planted) whose analyzer
-// is one of names.
-func Only(want []string, names ...string) []string {
-	var out []string
-	for _, w := range want {
-		_, analyzer, _ := strings.Cut(w, " ")
-		if slices.Contains(names, analyzer) {
-			out = append(out, w)
-		}
-	}
-	return out
-}
