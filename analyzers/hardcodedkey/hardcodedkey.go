@@ -48,6 +48,7 @@ func run(pass *analysis.Pass, engine *analysis.Analyzer) (any, error) {
 			pass.Report(diagnostic(pass, fl))
 		}
 	}
+	credflow.ReportDirectives(pass, res, URL)
 	return nil, nil
 }
 

@@ -40,6 +40,7 @@ func New(engine *analysis.Analyzer) *analysis.Analyzer {
 					Related: related(pass, fl),
 				})
 			}
+			credflow.ReportDirectives(pass, res, URL)
 			return nil, nil
 		},
 	}

@@ -36,6 +36,7 @@ func New(engine *analysis.Analyzer) *analysis.Analyzer {
 					pass.Report(diagnostic(pass, fl))
 				}
 			}
+			credflow.ReportDirectives(pass, res, URL)
 			return nil, nil
 		},
 	}

@@ -9,5 +9,5 @@ import (
 )
 
 func TestKeyLog(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), keylog.Analyzer, "basic", "innocent", "example.com/app")
+	analysistest.Run(t, analysistest.TestData(), keylog.Analyzer, "basic", "innocent", "example.com/app", "directives")
 }

@@ -45,6 +45,7 @@ func New(engine *analysis.Analyzer) *analysis.Analyzer {
 					Pos: fl.Pos, End: fl.End, Message: message(fl), Category: category(fl), URL: URL,
 				})
 			}
+			credflow.ReportDirectives(pass, res, URL)
 			return nil, nil
 		},
 	}

@@ -94,7 +94,7 @@ func (e *engine) run(pass *analysis.Pass) (res any, err error) {
 	s := newState(e.cfg, pass)
 	s.analyse()
 	s.exportFacts()
-	return &Result{Flows: s.sortedFlows()}, nil
+	return &Result{Flows: s.suppress(s.sortedFlows())}, nil
 }
 
 // skipPackage reports whether a package cannot matter: the standard library

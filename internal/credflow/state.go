@@ -44,6 +44,7 @@ type state struct {
 	embedCache  map[string]embedInfo
 	tagDefaults []tagDefault
 	tagClashes  []Flow
+	directives  []*directive
 	// uses holds where each source (an env name, a variable) ended up as
 	// the key or the integration ID, to find one source feeding both.
 	uses map[any][]use
@@ -167,6 +168,7 @@ func (s *state) collect() {
 		ast.Inspect(f, s.scanLiteral)
 	}
 	s.collectClient()
+	s.collectDirectives()
 }
 
 func (s *state) scanLiteral(n ast.Node) bool {
