@@ -23,8 +23,9 @@ const golangciVersion = "v2.15.0"
 const extraEnv = "LENDER_BGN_TOKEN"
 
 // extraFile is added to the copy of the example service. Its markers join
-// the planted ones; the nolint line is the same mistake as the control line
-// below it, so its absence from the output shows the suppression working.
+// the planted ones; the two suppressed lines make the same mistake as the
+// control line, so their absence from the output shows both kinds of
+// suppression working.
 const extraFile = `package bgn
 
 import (
@@ -45,6 +46,12 @@ func Suppressed() {
 // Control is the same mistake without the directive.
 func Control() {
 	log.Printf("key %s", os.Getenv("BEGINI_API_KEY")) // planted: keylog
+}
+
+// Ignored is silenced by beginilint's own directive, which names the
+// analyzer and works under every driver.
+func Ignored() {
+	log.Printf("key %s", os.Getenv("BEGINI_API_KEY")) //beginilint:ignore keylog shown suppressed
 }
 `
 
