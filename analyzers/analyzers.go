@@ -10,6 +10,7 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/beginilint/beginilint/analyzers/envmix"
 	"github.com/beginilint/beginilint/analyzers/hardcodedkey"
 	"github.com/beginilint/beginilint/analyzers/idmix"
 	"github.com/beginilint/beginilint/analyzers/keylog"
@@ -22,7 +23,7 @@ import (
 // -vettool and Bazel's nogo. Its engine is credflow.Analyzer, whose flags
 // configure it.
 var Default = []*analysis.Analyzer{
-	hardcodedkey.Analyzer, keylog.Analyzer, wasmkey.Analyzer, idmix.Analyzer,
+	hardcodedkey.Analyzer, keylog.Analyzer, wasmkey.Analyzer, idmix.Analyzer, envmix.Analyzer,
 }
 
 // A Set is the analyzers built from one configuration and their engine.
@@ -41,6 +42,7 @@ func New(cfg *model.Config) Set {
 			keylog.New(engine),
 			wasmkey.New(engine),
 			idmix.New(engine),
+			envmix.New(engine),
 		},
 	}
 }

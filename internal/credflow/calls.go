@@ -134,6 +134,7 @@ func (f *frame) apply(c *callSite) []Taint {
 	f.sinks(c)
 	f.checkSwapped(c)
 	f.clientUse(c)
+	f.checkEnvCall(c)
 	if model.IsSanitizerName(c.fn.Name()) || slices.Contains(model.HashPkgs, c.pkg) {
 		return out // maskKey(k), sha256.Sum256(k): safe to log
 	}

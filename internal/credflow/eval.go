@@ -227,6 +227,8 @@ func (f *frame) compositeLit(e *ast.CompositeLit) Taint {
 	var t Taint
 	st, isStruct := typ.Underlying().(*types.Struct)
 	header := isHeaderType(typ)
+	var vals []ast.Expr
+	var vts []Taint
 	for i, elt := range e.Elts {
 		kv, isKV := elt.(*ast.KeyValueExpr)
 		val := elt
@@ -234,6 +236,7 @@ func (f *frame) compositeLit(e *ast.CompositeLit) Taint {
 			val = kv.Value
 		}
 		vt := f.eval(val)
+		vals, vts = append(vals, val), append(vts, vt)
 		t, _ = t.union(vt)
 		switch {
 		case isStruct:
@@ -247,6 +250,9 @@ func (f *frame) compositeLit(e *ast.CompositeLit) Taint {
 				f.checkNamedEntry(name, vt, kv.Key.Pos(), val)
 			}
 		}
+	}
+	if isStruct {
+		f.checkEnvGroup(vals, vts) // Client{APIKey: prodKey, IntegrationID: testID}
 	}
 	if bs, ok := f.byteSliceLit(e, typ); ok && model.CouldBeKey(bs, f.s.inTestFile(e.Pos())) {
 		t, _ = t.union(Taint{f.s.literal(e.Pos())})

@@ -40,6 +40,8 @@ type frame struct {
 	inTest bool
 	// client is set for code compiled into a client-side build.
 	client bool
+	// condEnv is the environment the enclosing if or case selects.
+	condEnv model.Environment
 }
 
 func (s *state) newFrame(sum *summary, begini bool) *frame {
@@ -184,6 +186,12 @@ func (f *frame) node(n ast.Node) bool {
 	case *ast.TypeSwitchStmt:
 		f.typeSwitch(n)
 		return false
+	case *ast.IfStmt:
+		f.ifStmt(n)
+		return false
+	case *ast.SwitchStmt:
+		f.switchStmt(n)
+		return false
 	case *ast.FuncLit:
 		f.funcLit(n)
 		return false
@@ -262,13 +270,16 @@ func (f *frame) returnStmt(n *ast.ReturnStmt) {
 			t = union(t, f.readLocal(r, ""))
 		}
 	}
+	var rts []Taint
 	for _, r := range n.Results {
 		rt := f.eval(r)
 		if f.inLit == 0 {
 			f.checkFallback(rt, r.Pos(), f.s.info.TypeOf(r))
 		}
+		rts = append(rts, rt)
 		t = union(t, rt)
 	}
+	f.checkEnvGroup(n.Results, rts) // return key, integrationID
 	if f.inLit > 0 || f.sum == nil {
 		return // a closure's results are not its enclosing function's
 	}

@@ -23,6 +23,9 @@ func (f *frame) sinks(c *callSite) {
 		if name, ok := f.constString(c.argExpr(0)); ok {
 			f.headerSet(name, c.arg(1), c.call, c.argExpr(1))
 		}
+		if root, _, ok := f.pathOf(c.args[0]); ok {
+			f.pairEnvs(c.arg(1), f.readLocal(root, ""), c.call.Pos())
+		}
 		f.assign(c.args[0], c.arg(1), nil)
 	case c.self == 1 && c.pkg != "net/http" && isHeaderSetter(c.fn.Name()) && len(c.args) >= 3:
 		if name, ok := f.constString(c.argExpr(0)); ok {
@@ -368,9 +371,11 @@ func (f *frame) checkSlot(obj types.Object, t Taint, pos token.Pos, value ast.Ex
 		f.reportLiterals(t, describeObj(obj), posNode(pos))
 		f.checkRoleSlot(obj, t, pos)
 		f.recordUse(model.RoleKey, t, value, pos)
+		f.checkEnvSlot(obj, t, pos, value)
 		return
 	case model.RoleIntegrationID:
 		f.idSink(t, pos, value)
+		f.checkEnvSlot(obj, t, pos, value)
 	}
 	f.checkFallback(t, pos, obj.Type())
 }

@@ -45,6 +45,9 @@ type state struct {
 	tagDefaults []tagDefault
 	tagClashes  []Flow
 	directives  []*directive
+	// envSlots holds, per source, the Test and Production slots it was
+	// stored in.
+	envSlots map[any]map[model.Environment]token.Pos
 	// uses holds where each source (an env name, a variable) ended up as
 	// the key or the integration ID, to find one source feeding both.
 	uses map[any][]use
