@@ -34,8 +34,9 @@ type configFile struct {
 }
 
 // findConfigFile returns the config file closest to dir, looking no higher
-// than the module root (the first directory holding go.mod), or "" if there
-// is none.
+// than the module or workspace root (the first directory holding go.mod or
+// go.work), or "" if there is none. A file further up belongs to some other
+// project.
 func findConfigFile(dir string) (string, error) {
 	for {
 		name := filepath.Join(dir, ConfigFileName)
@@ -44,7 +45,7 @@ func findConfigFile(dir string) (string, error) {
 		} else if !errors.Is(err, fs.ErrNotExist) {
 			return "", fmt.Errorf("config %s: %v", name, err)
 		}
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+		if isModuleRoot(dir) {
 			return "", nil
 		}
 		parent := filepath.Dir(dir)
@@ -53,6 +54,15 @@ func findConfigFile(dir string) (string, error) {
 		}
 		dir = parent
 	}
+}
+
+func isModuleRoot(dir string) bool {
+	for _, name := range []string{"go.mod", "go.work"} {
+		if _, err := os.Stat(filepath.Join(dir, name)); err == nil {
+			return true
+		}
+	}
+	return false
 }
 
 func readConfigFile(path string) (*configFile, error) {

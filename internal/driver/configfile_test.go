@@ -75,6 +75,11 @@ func TestFindConfigFile(t *testing.T) {
 	if got, _ := findConfigFile(filepath.Join(root, "mod", "a", "b")); got != want {
 		t.Errorf("found %q, want %q", got, want)
 	}
+	writeTestFile(t, root, "ws/go.work", "go 1.26\n")
+	writeTestFile(t, root, "ws/svc/go.mod", "module svc\n")
+	if got, err := findConfigFile(filepath.Join(root, "ws")); err != nil || got != "" {
+		t.Errorf("found %q, %v above the workspace root", got, err)
+	}
 }
 
 // Flags add to the file, which adds to the defaults; -print-config shows
