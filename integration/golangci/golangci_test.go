@@ -3,6 +3,7 @@
 package golangci_test
 
 import (
+	"crypto/sha256"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -126,7 +127,7 @@ func TestGolangciLint(t *testing.T) {
 func buildGolangci(t *testing.T) string {
 	start := time.Now()
 	root := itest.RepoRoot(t)
-	dir := stableDir(t)
+	dir := stableDir(t, root)
 	main, err := os.ReadFile(filepath.Join("testdata", "gcl", "main.go"))
 	if err != nil {
 		t.Fatal(err)
@@ -148,13 +149,17 @@ replace %s => %s
 }
 
 // stableDir is where the throwaway module is kept between runs, beside
-// other per-user caches.
-func stableDir(t *testing.T) string {
+// other per-user caches. It is per checkout, so that two clones tested at
+// once do not rewrite each other's replace directive; the build cache is
+// shared anyway.
+func stableDir(t *testing.T, root string) string {
 	base, err := os.UserCacheDir()
 	if err != nil {
 		base = os.TempDir()
 	}
-	dir := filepath.Join(base, "beginilint-integration", "golangci-lint-"+golangciVersion)
+	sum := sha256.Sum256([]byte(root))
+	name := fmt.Sprintf("golangci-lint-%s-%x", golangciVersion, sum[:4])
+	dir := filepath.Join(base, "beginilint-integration", name)
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		t.Fatal(err)
 	}
