@@ -132,3 +132,22 @@ func TestBrokenConfigIsAnError(t *testing.T) {
 		t.Errorf("missing -config file: exit %d, want %d", code, ExitError)
 	}
 }
+
+// Whatever the file holds, decoding returns settings or a one-line error
+// naming the file, never a panic.
+func FuzzConfigFile(f *testing.F) {
+	for _, s := range []string{"hosts: [a.test]\n", "enable:\n  - keylog\nbaseline: b\n", "- x\n", "a: &x [1]\nb: *x\n",
+		"hosts: !!binary aGk=\n", "{hosts: [a], hosts: [b]}\n"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, src string) {
+		cf, err := decodeConfigFile("f.yaml", []byte(src))
+		if err != nil {
+			if !strings.HasPrefix(err.Error(), "f.yaml") || strings.Contains(err.Error(), "\n") {
+				t.Errorf("error %q is not one line naming the file", err)
+			}
+			return
+		}
+		_ = cf.validate()
+	})
+}

@@ -147,3 +147,16 @@ func writeTestFile(t *testing.T, dir, name, content string) {
 		t.Fatal(err)
 	}
 }
+
+// No input makes normalizeTokens show a quoted literal: every string, rune
+// and number leaves only its kind and the shared hash.
+func FuzzNormalizeTokens(f *testing.F) {
+	for _, s := range []string{`"k"`, "`raw`", `'r'`, `[]byte{0x1}`, `"unterminated`, `a /* "c" */ + b`} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, src string) {
+		if got := normalizeTokens([]byte(src)); strings.ContainsAny(got, "\"'`") {
+			t.Errorf("normalizeTokens(%q) = %q shows a literal", src, got)
+		}
+	})
+}
