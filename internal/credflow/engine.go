@@ -182,7 +182,7 @@ func (s *state) addFlow(f Flow) {
 	if f.File == nil {
 		return // not in this package's files: reported where it lives
 	}
-	if ast.IsGenerated(f.File) {
+	if s.generated(f.File, f.Pos) {
 		// Generated code is fixed in its generator; every driver skips it
 		// the same way because the engine does.
 		return
@@ -261,4 +261,14 @@ func distance(f Flow) token.Pos {
 		return f.Use - f.Pos
 	}
 	return f.Pos - f.Use
+}
+
+// generated reports whether pos is in a generated file. Files that cgo
+// generated from a hand-written one map their positions back to it with
+// //line directives: those are the team's code.
+func (s *state) generated(f *ast.File, pos token.Pos) bool {
+	if !ast.IsGenerated(f) {
+		return false
+	}
+	return s.pass.Fset.Position(pos).Filename == s.pass.Fset.PositionFor(pos, false).Filename
 }
