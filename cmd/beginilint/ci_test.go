@@ -376,3 +376,21 @@ func TestVendorNotReported(t *testing.T) {
 		t.Errorf("exit %d, findings %q; want 3 and only p/p.go; stderr:\n%s", r.code, got, r.stderr)
 	}
 }
+
+// The type checker quotes constants in its errors; a package that does not
+// compile must not carry its key into any output through them.
+func TestErrorsAreRedacted(t *testing.T) {
+	t.Parallel()
+	const key = "Zq8xLmP2vR7tYw4nKs9bHd3c"
+	dir := t.TempDir()
+	write(t, dir, "go.mod", "module example.com/te\n\ngo 1.26\n")
+	write(t, dir, "bad/bad.go", "package bad\n\nconst beginiAPIKey = \""+key+"\"\n\n"+
+		"func f() int { return beginiAPIKey }\n\nfunc g() { x := \""+key+"\" \""+key+"\" }\n")
+	for _, format := range formats {
+		r := runIn(t, dir, binary, "-format", format, "./...")
+		if r.code != 1 || !strings.Contains(r.stderr, "example.com/te/bad") {
+			t.Errorf("-format %s: exit %d, stderr %q; want 1 and an error naming the package", format, r.code, r.stderr)
+		}
+		assertNoKeys(t, []string{key}, r.stdout, r.stderr)
+	}
+}

@@ -212,6 +212,7 @@ func (o *options) path(p string) string {
 // finish prints findings and errors and picks the exit code: errors win,
 // and findings are printed either way.
 func finish(opts *options, rep *report, stdout, stderr io.Writer) int {
+	rep.errs = redactErrors(rep.errs)
 	useBaseline(opts, rep, stderr)
 	if opts.fix {
 		n, err := applyFixes(rep.findings)
