@@ -110,7 +110,7 @@ func decodeConfigFile(path string, data []byte) (*configFile, error) {
 // setting takes one key and its value.
 func (cf *configFile) setting(k, v *yaml.Node, lists map[string][]string) error {
 	key := k.Value
-	if k.Kind != yaml.ScalarNode || !slices.Contains(append(model.Keys(), baselineKey), key) {
+	if k.Kind != yaml.ScalarNode || !slices.Contains(append(modelKeys(), baselineKey), key) {
 		return fmt.Errorf("%s:%d:%d: unknown key %q (valid keys: %s)", cf.path, k.Line, k.Column,
 			key, validKeys())
 	}
@@ -174,7 +174,19 @@ func isNull(v *yaml.Node) bool {
 }
 
 func validKeys() string {
-	return strings.Join(append(model.Keys(), baselineKey), ", ")
+	return strings.Join(append(modelKeys(), baselineKey), ", ")
+}
+
+// modelKeys are the settings of model.Config a file may hold: its JSON keys.
+// A field tagged json:"-" is set by a driver, never by the team.
+func modelKeys() []string {
+	var keys []string
+	for _, k := range model.Keys() {
+		if k != "-" {
+			keys = append(keys, k)
+		}
+	}
+	return keys
 }
 
 // yamlError turns "yaml: line 3: message" into "FILE:3: message", on one

@@ -101,6 +101,9 @@ func TestSettingsAndPrintConfig(t *testing.T) {
 	if err := printConfig(&out, opts); err != nil {
 		t.Fatal(err)
 	}
+	if strings.Contains(out.String(), "'-'") {
+		t.Errorf("-print-config shows a field that is not a setting:\n%s", out.String())
+	}
 	for _, want := range []string{"config file " + ConfigFileName, "key_env_names:\n  - FROM_FILE\n  - FROM_FLAG\n",
 		"id_env_names: []\n", "disable:\n  - keylog\n", "baseline: b.jsonl\n"} {
 		if !strings.Contains(out.String(), want) {

@@ -76,7 +76,7 @@ func printConfig(w io.Writer, o *options) error {
 	}
 	root := &yaml.Node{Kind: yaml.MappingNode,
 		HeadComment: "effective beginilint settings: defaults, then config file " + source + ", then flags"}
-	for _, key := range model.Keys() {
+	for _, key := range modelKeys() {
 		seq := &yaml.Node{Kind: yaml.SequenceNode}
 		if len(lists[key]) == 0 {
 			seq.Style = yaml.FlowStyle // prints []
