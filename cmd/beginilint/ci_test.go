@@ -80,8 +80,8 @@ func golden(t *testing.T, name, got string) {
 		gl, wl := strings.Split(got, "\n"), strings.Split(string(want), "\n")
 		for i := 0; i < min(len(gl), len(wl)); i++ {
 			if gl[i] != wl[i] {
-				t.Errorf("%s differs at line %d:\n got: %s\nwant: %s\n(run with -update after an intended change)",
-					path, i+1, gl[i], wl[i])
+				t.Errorf("%s differs at line %d:\n got: %s\nwant: %s\n"+
+					"(run with -update after an intended change)", path, i+1, gl[i], wl[i])
 				return
 			}
 		}
@@ -132,7 +132,8 @@ func TestExitCodesInEveryFormat(t *testing.T) {
 			t.Errorf("-format %s, broken package: exit %d, want 1", format, r.code)
 		}
 		if !strings.Contains(r.stdout, "good.go") {
-			t.Errorf("-format %s: the finding beside the broken package is not printed:\n%s", format, r.stdout)
+			t.Errorf("-format %s: the finding beside the broken package is not printed:\n%s",
+				format, r.stdout)
 		}
 	}
 }
@@ -228,20 +229,25 @@ func TestBaseline(t *testing.T) {
 	}
 
 	write(t, dir, "internal/begini/staging.go", newMisuse)
-	for _, file := range []string{"cmd/replay/main.go", "internal/worker/worker.go", "internal/config/local.go"} {
+	for _, file := range []string{
+		"cmd/replay/main.go", "internal/worker/worker.go", "internal/config/local.go",
+	} {
 		// The first line that is only ")" closes the import block.
 		edit(t, dir, file, "\n)\n", "\n)\n\n// Added above the old findings.\nvar _ = 1\n")
 	}
 	r = runIn(t, dir, binary, "-baseline", "baseline.jsonl", "./...")
-	if got := parseText(t, r.stdout); r.code != 3 || !slices.Equal(got, []string{"internal/begini/staging.go:4 hardcodedkey"}) {
+	want := []string{"internal/begini/staging.go:4 hardcodedkey"}
+	if got := parseText(t, r.stdout); r.code != 3 || !slices.Equal(got, want) {
 		t.Errorf("after a new misuse: exit %d, findings %q; want 3 and only the new one", r.code, got)
 	}
 
-	edit(t, dir, "cmd/replay/main.go", `"QSZpos2ZnK6gd84JJAkZBk5VGv1t" // planted: hardcodedkey`, `"" // key removed`)
+	edit(t, dir, "cmd/replay/main.go",
+		`"QSZpos2ZnK6gd84JJAkZBk5VGv1t" // planted: hardcodedkey`, `"" // key removed`)
 	r = runIn(t, dir, binary, "-baseline", "baseline.jsonl", "./...")
 	if r.code != 3 || !strings.Contains(r.stderr, "warning: baseline baseline.jsonl") ||
 		!strings.Contains(r.stderr, "cmd/replay/main.go: const beginiAPIKey (hardcodedkey)") {
-		t.Errorf("after a fix: exit %d, stderr:\n%s\nwant 3 and a warning naming the stale entry", r.code, r.stderr)
+		t.Errorf("after a fix: exit %d, stderr:\n%s\nwant 3 and a warning naming the stale entry",
+			r.code, r.stderr)
 	}
 	baseline, err := os.ReadFile(filepath.Join(dir, "baseline.jsonl"))
 	if err != nil {
@@ -316,7 +322,8 @@ func TestConfigFile(t *testing.T) {
 			r.code, got, want)
 	}
 	if r := runIn(t, dir, binary, "-print-config", "-key_env", "LENDER_KEY"); r.code != 0 ||
-		!strings.Contains(r.stdout, "disable:\n  - keylog\n") || !strings.Contains(r.stdout, "  - LENDER_KEY\n") ||
+		!strings.Contains(r.stdout, "disable:\n  - keylog\n") ||
+		!strings.Contains(r.stdout, "  - LENDER_KEY\n") ||
 		!strings.Contains(r.stdout, "baseline: ci/baseline.jsonl\n") {
 		t.Errorf("-print-config: exit %d, output:\n%s", r.code, r.stdout)
 	}
@@ -328,11 +335,18 @@ func TestConfigFile(t *testing.T) {
 	write(t, dir, ".beginilint.yaml", "disable: keylog\n")
 	r = runIn(t, dir, binary, "./...")
 	if r.code != 1 || strings.Count(r.stderr, "\n") != 1 || !strings.Contains(r.stderr, ".beginilint.yaml:1:") {
-		t.Errorf("broken config: exit %d, stderr %q; want 1 and one line naming file and line", r.code, r.stderr)
+		t.Errorf("broken config: exit %d, stderr %q; want 1 and one line naming file and line",
+			r.code, r.stderr)
 	}
 }
 
-const keyLogSource = "import (\n\t\"log\"\n\t\"os\"\n)\n\nfunc f() { log.Print(os.Getenv(\"BEGINI_API_KEY\")) }\n"
+const keyLogSource = `import (
+	"log"
+	"os"
+)
+
+func f() { log.Print(os.Getenv("BEGINI_API_KEY")) }
+`
 
 // -tags and -test=false decide which files are analysed, as they do for the
 // go command.
@@ -389,7 +403,8 @@ func TestErrorsAreRedacted(t *testing.T) {
 	for _, format := range formats {
 		r := runIn(t, dir, binary, "-format", format, "./...")
 		if r.code != 1 || !strings.Contains(r.stderr, "example.com/te/bad") {
-			t.Errorf("-format %s: exit %d, stderr %q; want 1 and an error naming the package", format, r.code, r.stderr)
+			t.Errorf("-format %s: exit %d, stderr %q; want 1 and an error naming the package",
+				format, r.code, r.stderr)
 		}
 		assertNoKeys(t, []string{key}, r.stdout, r.stderr)
 	}

@@ -159,7 +159,8 @@ func analysedFiles(l *loaded) map[string]bool {
 // staleEntries keeps the unused entries that this run could have matched:
 // those of an analyzer that ran, in a file that was analysed. An entry for a
 // package left out of the run is not stale, only not looked at.
-func staleEntries(unused []baselineEntry, files map[string]bool, ran []*analysis.Analyzer) []baselineEntry {
+func staleEntries(unused []baselineEntry, files map[string]bool,
+	ran []*analysis.Analyzer) []baselineEntry {
 	names := make(map[string]bool)
 	for _, a := range ran {
 		names[a.Name] = true

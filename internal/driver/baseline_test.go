@@ -56,7 +56,8 @@ func TestBaselineErrorsNameTheLine(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, err := readBaseline(path)
-	if err == nil || !strings.Contains(err.Error(), path+":3:") || !strings.Contains(err.Error(), "colour") {
+	if err == nil || !strings.Contains(err.Error(), path+":3:") ||
+		!strings.Contains(err.Error(), "colour") {
 		t.Errorf("error = %v, want one naming line 3 and the unknown field", err)
 	}
 	if _, err := readBaseline(filepath.Join(t.TempDir(), "missing")); err == nil ||
@@ -79,7 +80,8 @@ func TestStaleEntries(t *testing.T) {
 	}
 	var buf bytes.Buffer
 	warnStale(&buf, "b.jsonl", stale)
-	if !strings.Contains(buf.String(), "warning: baseline b.jsonl") || !strings.Contains(buf.String(), "a.go (keylog)") {
+	if w := buf.String(); !strings.Contains(w, "warning: baseline b.jsonl") ||
+		!strings.Contains(w, "a.go (keylog)") {
 		t.Errorf("warning = %q", buf.String())
 	}
 }

@@ -115,7 +115,8 @@ func (cf *configFile) setting(k, v *yaml.Node, lists map[string][]string) error 
 			key, validKeys())
 	}
 	if line, dup := cf.lines[key]; dup {
-		return fmt.Errorf("%s:%d:%d: key %s repeats the one on line %d", cf.path, k.Line, k.Column, key, line)
+		return fmt.Errorf("%s:%d:%d: key %s repeats the one on line %d",
+			cf.path, k.Line, k.Column, key, line)
 	}
 	cf.lines[key] = k.Line
 	if key == baselineKey {

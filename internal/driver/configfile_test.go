@@ -87,7 +87,8 @@ func TestFindConfigFile(t *testing.T) {
 func TestSettingsAndPrintConfig(t *testing.T) {
 	dir := t.TempDir()
 	writeTestFile(t, dir, "go.mod", "module m\n")
-	writeTestFile(t, dir, ConfigFileName, "key_env_names: [FROM_FILE]\ndisable: [keylog]\nbaseline: b.jsonl\n")
+	writeTestFile(t, dir, ConfigFileName,
+		"key_env_names: [FROM_FILE]\ndisable: [keylog]\nbaseline: b.jsonl\n")
 	var stderr bytes.Buffer
 	opts, err := parseFlags([]string{"-C", dir, "-key_env", "FROM_FLAG", "-print-config"}, &stderr)
 	if err != nil {
@@ -104,8 +105,10 @@ func TestSettingsAndPrintConfig(t *testing.T) {
 	if strings.Contains(out.String(), "'-'") {
 		t.Errorf("-print-config shows a field that is not a setting:\n%s", out.String())
 	}
-	for _, want := range []string{"config file " + ConfigFileName, "key_env_names:\n  - FROM_FILE\n  - FROM_FLAG\n",
-		"id_env_names: []\n", "disable:\n  - keylog\n", "baseline: b.jsonl\n"} {
+	for _, want := range []string{
+		"config file " + ConfigFileName, "key_env_names:\n  - FROM_FILE\n  - FROM_FLAG\n",
+		"id_env_names: []\n", "disable:\n  - keylog\n", "baseline: b.jsonl\n",
+	} {
 		if !strings.Contains(out.String(), want) {
 			t.Errorf("-print-config output lacks %q:\n%s", want, out.String())
 		}
@@ -128,10 +131,11 @@ func TestBrokenConfigIsAnError(t *testing.T) {
 	if code := Main([]string{"-C", dir, "-print-config"}, &stdout, &stderr); code != ExitError {
 		t.Errorf("exit %d, want %d", code, ExitError)
 	}
-	if lines := strings.Count(stderr.String(), "\n"); lines != 1 || !strings.Contains(stderr.String(), ConfigFileName) {
+	if msg := stderr.String(); strings.Count(msg, "\n") != 1 || !strings.Contains(msg, ConfigFileName) {
 		t.Errorf("stderr = %q, want one line naming the file", stderr.String())
 	}
-	if code := Main([]string{"-C", dir, "-config", "missing.yaml", "-print-config"}, &stdout, &stderr); code != ExitError {
+	code := Main([]string{"-C", dir, "-config", "missing.yaml", "-print-config"}, &stdout, &stderr)
+	if code != ExitError {
 		t.Errorf("missing -config file: exit %d, want %d", code, ExitError)
 	}
 }
@@ -139,8 +143,10 @@ func TestBrokenConfigIsAnError(t *testing.T) {
 // Whatever the file holds, decoding returns settings or a one-line error
 // naming the file, never a panic.
 func FuzzConfigFile(f *testing.F) {
-	for _, s := range []string{"hosts: [a.test]\n", "enable:\n  - keylog\nbaseline: b\n", "- x\n", "a: &x [1]\nb: *x\n",
-		"hosts: !!binary aGk=\n", "{hosts: [a], hosts: [b]}\n"} {
+	for _, s := range []string{
+		"hosts: [a.test]\n", "enable:\n  - keylog\nbaseline: b\n", "- x\n", "a: &x [1]\nb: *x\n",
+		"hosts: !!binary aGk=\n", "{hosts: [a], hosts: [b]}\n",
+	} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, src string) {

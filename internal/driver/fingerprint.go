@@ -71,7 +71,8 @@ func (fp *fingerprinter) source(filename string) []byte {
 // directory the linter is run from.
 func moduleRelPath(p *packages.Package, filename string) string {
 	if p != nil && p.Module != nil && p.Module.Dir != "" {
-		if rel, err := filepath.Rel(p.Module.Dir, filename); err == nil && !strings.HasPrefix(rel, "..") {
+		rel, err := filepath.Rel(p.Module.Dir, filename)
+		if err == nil && !strings.HasPrefix(rel, "..") {
 			return filepath.ToSlash(rel)
 		}
 	}

@@ -127,7 +127,7 @@ var printlnAnalyzer = &analysis.Analyzer{
 			ast.Inspect(f, func(n ast.Node) bool {
 				if call, ok := n.(*ast.CallExpr); ok {
 					if id, ok := call.Fun.(*ast.Ident); ok && id.Name == "println" {
-						pass.Report(analysis.Diagnostic{Pos: call.Pos(), End: call.End(), Message: "println"})
+						pass.ReportRangef(call, "println")
 					}
 				}
 				return true

@@ -23,7 +23,8 @@ func writeGitHub(w io.Writer, rep *report) error {
 		}
 	}
 	for _, err := range rep.errs {
-		if _, werr := fmt.Fprintf(w, "::error title=beginilint::%s\n", escapeData(err.Error())); werr != nil {
+		_, werr := fmt.Fprintf(w, "::error title=beginilint::%s\n", escapeData(err.Error()))
+		if werr != nil {
 			return werr
 		}
 	}

@@ -53,8 +53,9 @@ func sarifSchemaError(t *testing.T, log []byte) error {
 // The schema check is not vacuous: it rejects what SARIF forbids.
 func TestSARIFSchemaRejects(t *testing.T) {
 	for _, bad := range []string{
-		`{"version": "2.1.0", "runs": [{"tool": {"driver": {"name": "x"}}, "results": [{"message": {"text": "m"}, "level": "fatal"}]}]}`,
-		`{"version": "2.1.0", "runs": [{"tool": {"driver": {"name": "x", "informationUri": "not a uri"}}}]}`,
+		`{"version": "2.1.0", "runs": [{"tool": {"driver": {"name": "x"}},
+			"results": [{"message": {"text": "m"}, "level": "fatal"}]}]}`,
+		`{"version": "2.1.0", "runs": [{"tool": {"driver": {"name": "x", "informationUri": "no uri"}}}]}`,
 		`{"version": "2.1.0", "runs": [{"tool": {"driver": {"name": "x"}}, "extra": 1}]}`,
 	} {
 		if sarifSchemaError(t, []byte(bad)) == nil {
@@ -107,7 +108,8 @@ func TestSARIF(t *testing.T) {
 	}
 	run := log.Runs[0]
 	if r := run.Tool.Driver.Rules[1]; r.ShortDescription.Text != "title" ||
-		r.FullDescription.Text != "body line one\nbody line two" || r.HelpURI != "https://example.com/#second" {
+		r.FullDescription.Text != "body line one\nbody line two" ||
+		r.HelpURI != "https://example.com/#second" {
 		t.Errorf("rule = %+v", r)
 	}
 	res := run.Results[0]
@@ -116,15 +118,16 @@ func TestSARIF(t *testing.T) {
 		t.Errorf("artifact = %+v, want an escaped path under %s", loc.ArtifactLocation, srcRoot)
 	}
 	// "é" is two bytes but one UTF-16 unit: the column moves left by one.
-	if want := rep.findings[0].Posn.Column - 1; loc.Region.StartColumn != want || loc.Region.EndColumn != want+3 {
+	want := rep.findings[0].Posn.Column - 1
+	if loc.Region.StartColumn != want || loc.Region.EndColumn != want+3 {
 		t.Errorf("region = %+v, want columns %d..%d", loc.Region, want, want+3)
 	}
 	if res.RuleIndex != 1 || res.PartialFingerprints[sarifFingerprintKey] != "abc" ||
 		len(res.RelatedLocations) != 1 || res.Properties.Category != "kind" {
 		t.Errorf("result = %+v", res)
 	}
-	if uri := run.Results[1].Locations[0].PhysicalLocation.ArtifactLocation; uri.URI != "file:///elsewhere/q.go" ||
-		uri.URIBaseID != "" {
+	uri := run.Results[1].Locations[0].PhysicalLocation.ArtifactLocation
+	if uri.URI != "file:///elsewhere/q.go" || uri.URIBaseID != "" {
 		t.Errorf("outside the working directory: %+v, want a file URI without base", uri)
 	}
 	if inv := run.Invocations[0]; inv.ExecutionSuccessful || len(inv.Notifications) != 1 {

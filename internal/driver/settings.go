@@ -74,8 +74,8 @@ func printConfig(w io.Writer, o *options) error {
 	if err := json.Unmarshal(data, &lists); err != nil {
 		return err
 	}
-	root := &yaml.Node{Kind: yaml.MappingNode,
-		HeadComment: "effective beginilint settings: defaults, then config file " + source + ", then flags"}
+	root := &yaml.Node{Kind: yaml.MappingNode, HeadComment: "effective beginilint settings: " +
+		"defaults, then config file " + source + ", then flags"}
 	for _, key := range modelKeys() {
 		seq := &yaml.Node{Kind: yaml.SequenceNode}
 		if len(lists[key]) == 0 {
