@@ -106,8 +106,15 @@ func isLocalModule(m *packages.Module) bool {
 }
 
 // sourceOrder returns the packages loaded from source, dependencies first.
+// Only the packages the load returned count: go/packages also parses some
+// that it type-checks from export data (the test variants of dependencies),
+// and those have no type information to analyse.
 func sourceOrder(pkgs []*packages.Package) []*packages.Package {
 	var order []*packages.Package
+	initial := make(map[*packages.Package]bool)
+	for _, p := range pkgs {
+		initial[p] = true
+	}
 	seen := make(map[*packages.Package]bool)
 	var visit func(p *packages.Package)
 	visit = func(p *packages.Package) {
@@ -118,7 +125,7 @@ func sourceOrder(pkgs []*packages.Package) []*packages.Package {
 		for _, path := range sortedKeys(p.Imports) {
 			visit(p.Imports[path])
 		}
-		if len(p.Syntax) > 0 || len(p.Errors) > 0 {
+		if initial[p] && (len(p.Syntax) > 0 || len(p.Errors) > 0) {
 			order = append(order, p)
 		}
 	}

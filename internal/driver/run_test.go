@@ -7,6 +7,9 @@ import (
 	"testing"
 
 	"golang.org/x/tools/go/analysis"
+
+	"github.com/beginilint/beginilint/analyzers"
+	"github.com/beginilint/beginilint/internal/model"
 )
 
 // An analyzer that panics is reported as an error naming the package and
@@ -50,5 +53,38 @@ func mkfile(t *testing.T, dir, name, content string) {
 	}
 	if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// A dependency that only a test imports is parsed by go/packages but
+// type-checked from export data, so its TypesInfo is empty. It must not be
+// analysed as if it were loaded from source (found on stripe-go, where it
+// crashed the engine).
+func TestTestOnlyDependencyIsNotAnalysed(t *testing.T) {
+	dir := t.TempDir()
+	// The root package's external test imports a package that imports the
+	// root, and the root has internal tests: go list builds a test variant
+	// "sub [example.com/p.test]" that is no root of the load.
+	mkfile(t, dir, "go.mod", "module example.com/p\n\ngo 1.26\n")
+	mkfile(t, dir, "p.go", "package p\n\ntype T struct{ N string }\n")
+	mkfile(t, dir, "p_internal_test.go", "package p\n\nimport \"testing\"\n\nfunc TestT(t *testing.T) {}\n")
+	mkfile(t, dir, "p_test.go", "package p_test\n\nimport (\n\t\"testing\"\n\n\t\"example.com/p/sub\"\n)\n\n"+
+		"func TestP(t *testing.T) { sub.B() }\n")
+	mkfile(t, dir, "sub/sub.go", "package sub\n\nimport \"example.com/p\"\n\n"+
+		"func B() *p.T {\n\tx := &p.T{N: \"n\"}\n\treturn x\n}\n")
+	l, err := load(loadConfig{Dir: dir, Tests: true}, []string{"."})
+	if err != nil {
+		t.Fatal(err)
+	}
+	set := analyzers.New(model.Default())
+	r := newRunner(set.Analyzers)
+	r.run(l.source, l.roots)
+	if len(r.errs) > 0 {
+		t.Errorf("errors: %v", r.errs)
+	}
+	for _, p := range l.source {
+		if len(p.Syntax) > 0 && (p.TypesInfo == nil || len(p.TypesInfo.Defs) == 0) {
+			t.Errorf("%s is in the source order without type information", p.ID)
+		}
 	}
 }
