@@ -43,3 +43,50 @@ type ObjFact struct {
 func (*ObjFact) AFact() {}
 
 func (f *ObjFact) String() string { return "credflow holds credential" }
+
+// HookFact summarises what a function does with Begini webhook signatures,
+// so that verification split across packages is judged where it comes
+// together. It names functions and hashes, never values.
+type HookFact struct {
+	Returns  HookValue
+	Compares []HookCompare // comparisons that involve parameters
+	Flags    HookFlags
+}
+
+func (*HookFact) AFact() {}
+
+func (f *HookFact) String() string { return "credflow webhook summary" }
+
+// HookFlags say what a function does with the signature on its own.
+type HookFlags uint8
+
+const (
+	HookReads      HookFlags = 1 << iota // reads the signature header
+	HookVerifies                         // compares the received signature
+	HookDecodes                          // decodes a payload before any verification
+	HookUnverified                       // a handler that decodes and never verifies
+	HookMiddleware                       // wraps a handler argument in a verification
+)
+
+// HookValue describes a result or a compared operand: what it is (the
+// received signature, a MAC, a plain hash, a handler), which parameters it
+// derives from, and what is wrong with the MAC it holds, if anything.
+type HookValue struct {
+	Bits   uint16
+	Params []int
+	Hash   string // the MAC's hash when it is not SHA-512: "sha256.New"
+	Plain  string // the plain hash used instead of an HMAC: "sha512.Sum512"
+	Reenc  bool   // the MAC covers re-encoded data instead of the raw body
+	Name   string // the handler's name, for handlers
+}
+
+// HookCompare is a comparison of two values, at least one made from a
+// parameter, so that callers passing the received signature judge it.
+type HookCompare struct {
+	X, Y         HookValue
+	ConstantTime bool
+	How          string // "==", "bytes.Equal"
+	// Reported is set when the package already reported the comparison,
+	// because its function is Begini's by name.
+	Reported bool
+}
