@@ -135,7 +135,7 @@ func (f *frame) apply(c *callSite) []Taint {
 	f.checkSwapped(c)
 	f.clientUse(c)
 	f.checkEnvCall(c)
-	if model.IsSanitizerName(c.fn.Name()) || slices.Contains(model.HashPkgs, c.pkg) {
+	if f.s.isSanitizer(c.fn) || slices.Contains(model.HashPkgs, c.pkg) {
 		return out // maskKey(k), sha256.Sum256(k): safe to log
 	}
 	// Loggers are known by table, not by what their code does; fakes of

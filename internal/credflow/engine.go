@@ -123,18 +123,22 @@ var goroot = filepath.Join(build.Default.GOROOT, "src") + string(filepath.Separa
 // and stored taints only grow, so this is reached only by pathological code.
 const maxRounds = 8
 
+// analyse walks the package until nothing it learns changes. Every round
+// records flows, and each round starts them afresh: the round that changes
+// nothing saw the final state, so its flows are the result, and the walk
+// that confirms the fixpoint is also the one that reports.
 func (s *state) analyse() {
 	s.collect()
+	s.reporting = true
 	for round := 0; round < maxRounds; round++ {
 		s.changed = false
+		s.flows, s.uses, s.envSlots = make(map[flowKey]Flow), nil, nil
 		s.walkAll()
 		if !s.changed {
 			break
 		}
 	}
-	s.reporting = true
 	s.ignoredClientFiles()
-	s.walkAll()
 	s.reportObjects()
 	s.reportShared()
 }

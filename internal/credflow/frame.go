@@ -128,6 +128,15 @@ func (s *state) funcBegini(fd *ast.FuncDecl) bool {
 }
 
 func (s *state) mentionsBegini(n ast.Node) bool {
+	if v, ok := s.mentions[n]; ok {
+		return v // the walks repeat until a fixpoint; the answer does not change
+	}
+	v := s.scanMentions(n)
+	s.mentions[n] = v
+	return v
+}
+
+func (s *state) scanMentions(n ast.Node) bool {
 	found := false
 	ast.Inspect(n, func(n ast.Node) bool {
 		if found {
@@ -141,7 +150,7 @@ func (s *state) mentionsBegini(n ast.Node) bool {
 			}
 		case *ast.Ident:
 			if obj := s.info.Uses[n]; obj != nil {
-				found = s.cfg.HasVendorWord(n.Name) || s.constMentionsHost(obj)
+				found = s.vendorName(n.Name) || s.constMentionsHost(obj)
 			}
 		}
 		return !found

@@ -272,12 +272,12 @@ func (f *frame) headerSet(name string, t Taint, at ast.Node, value ast.Expr) {
 func (s *state) namesBegini(t Taint) bool {
 	for _, o := range t {
 		if o.Kind == fromObj {
-			if s.cfg.HasVendorWord(o.obj.Name()) {
+			if s.vendorName(o.obj.Name()) {
 				return true
 			}
 			continue
 		}
-		if !o.symbolic() && o.Name != "" && s.cfg.HasVendorWord(o.Name) {
+		if !o.symbolic() && o.Name != "" && s.vendorName(o.Name) {
 			return true
 		}
 	}

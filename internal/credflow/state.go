@@ -33,6 +33,11 @@ type state struct {
 	fieldSinks map[types.Object][]ParamSink
 	tagRole    map[*types.Var]model.Role
 	fieldOwner map[*types.Var]string
+	indexed    map[*types.Package]bool // packages whose fields are in fieldOwner
+	// Memos of name questions asked again in every round of the walks.
+	mentions   map[ast.Node]bool
+	vendor     map[string]bool
+	sanitizers map[*types.Func]bool
 	nameRoles  map[types.Object]model.Role
 	embeds     map[*types.Var]*embed
 
@@ -99,6 +104,9 @@ func newState(cfg *model.Config, pass *analysis.Pass) *state {
 		fieldOwner: make(map[*types.Var]string),
 		nameRoles:  make(map[types.Object]model.Role),
 		embeds:     make(map[*types.Var]*embed),
+		mentions:   make(map[ast.Node]bool),
+		vendor:     make(map[string]bool),
+		sanitizers: make(map[*types.Func]bool),
 		origins:    make(map[originKey]*Origin),
 		flows:      make(map[flowKey]Flow),
 		litNodes:   make(map[token.Pos]ast.Expr),
@@ -290,11 +298,12 @@ func (s *state) computeRole(obj types.Object) model.Role {
 		if r := s.tagRole[v]; r != model.RoleNone {
 			return r
 		}
-		owner := s.fieldOwner[v]
-		if owner == "" {
-			owner = ownerOfField(v)
+		// The owner matters only for names that are credentials in a Begini
+		// type (APIKey, Secret); looking it up for every Amount and Name
+		// would cost more than the rest of the analysis.
+		if !inBegini && s.cfg.ClassifyName(v.Name(), true) != model.RoleNone {
+			inBegini = s.cfg.HasVendorWord(s.ownerOfField(v))
 		}
-		inBegini = inBegini || s.cfg.HasVendorWord(owner)
 	}
 	if r := s.cfg.ClassifyName(obj.Name(), inBegini); r != model.RoleNone {
 		return r
@@ -307,14 +316,26 @@ func (s *state) computeRole(obj types.Object) model.Role {
 	return model.RoleNone
 }
 
-// ownerOfField finds the named struct type declaring an imported field by
-// looking through the field's package scope. Only package-level types are
-// searched, which is where credentials live.
-func ownerOfField(v *types.Var) string {
-	if v.Pkg() == nil {
-		return ""
+// ownerOfField returns the name of the package-level struct type that
+// declares a field. Fields of this package were recorded by collect; for
+// an imported package the scope is indexed once, since field reads are
+// the engine's most frequent question.
+func (s *state) ownerOfField(v *types.Var) string {
+	if owner := s.fieldOwner[v]; owner != "" || v.Pkg() == nil {
+		return owner
 	}
-	scope := v.Pkg().Scope()
+	if s.indexed == nil {
+		s.indexed = make(map[*types.Package]bool)
+	}
+	if !s.indexed[v.Pkg()] {
+		s.indexed[v.Pkg()] = true
+		s.indexFields(v.Pkg())
+	}
+	return s.fieldOwner[v]
+}
+
+func (s *state) indexFields(pkg *types.Package) {
+	scope := pkg.Scope()
 	for _, name := range scope.Names() {
 		tn, ok := scope.Lookup(name).(*types.TypeName)
 		if !ok {
@@ -325,12 +346,11 @@ func ownerOfField(v *types.Var) string {
 			continue
 		}
 		for i := 0; i < st.NumFields(); i++ {
-			if st.Field(i) == v {
-				return name
+			if _, seen := s.fieldOwner[st.Field(i)]; !seen {
+				s.fieldOwner[st.Field(i)] = name
 			}
 		}
 	}
-	return ""
 }
 
 // isKey reports whether a taint holds the API key.
@@ -368,11 +388,7 @@ func (s *state) nameOrigin(obj types.Object, role model.Role) *Origin {
 	name := obj.Name()
 	if v, ok := obj.(*types.Var); ok && v.IsField() {
 		kind = FromField
-		owner := s.fieldOwner[v]
-		if owner == "" {
-			owner = ownerOfField(v)
-		}
-		if owner != "" {
+		if owner := s.ownerOfField(v); owner != "" {
 			name = owner + "." + name
 		}
 	}
@@ -467,4 +483,24 @@ func (s *state) checkTagClash(v *types.Var, tag *ast.BasicLit, inBegini bool) {
 	}
 	s.tagClashes = append(s.tagClashes, Flow{Kind: RoleConflict, Pos: tag.Pos(), End: tag.End(),
 		Role: "field " + v.Name(), Sink: sink, Source: s.source(FromField, byTag, tag.Value, tag.Pos())})
+}
+
+// vendorName is cfg.HasVendorWord, remembered per name.
+func (s *state) vendorName(name string) bool {
+	v, ok := s.vendor[name]
+	if !ok {
+		v = s.cfg.HasVendorWord(name)
+		s.vendor[name] = v
+	}
+	return v
+}
+
+// isSanitizer is model.IsSanitizerName of a callee, remembered per callee.
+func (s *state) isSanitizer(fn *types.Func) bool {
+	v, ok := s.sanitizers[fn]
+	if !ok {
+		v = model.IsSanitizerName(fn.Name())
+		s.sanitizers[fn] = v
+	}
+	return v
 }

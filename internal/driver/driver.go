@@ -12,6 +12,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime/debug"
+	"runtime/pprof"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -29,19 +30,20 @@ const (
 
 // options are the parsed command line.
 type options struct {
-	dir      string
-	tags     string
-	tests    bool
-	format   string
-	jsonFlag bool
-	fix      bool
-	list     bool
-	version  bool
-	enable   string
-	disable  string
-	only     map[string]*bool
-	cfg      *model.Config
-	patterns []string
+	dir        string
+	cpuProfile string
+	tags       string
+	tests      bool
+	format     string
+	jsonFlag   bool
+	fix        bool
+	list       bool
+	version    bool
+	enable     string
+	disable    string
+	only       map[string]*bool
+	cfg        *model.Config
+	patterns   []string
 
 	wd     string // the working directory: -C, or the current one
 	output string // -o
@@ -78,7 +80,28 @@ func Main(args []string, stdout, stderr io.Writer) int {
 		}
 		return ExitClean
 	}
+	if opts.cpuProfile != "" {
+		stop, err := startCPUProfile(opts.cpuProfile)
+		if err != nil {
+			fmt.Fprintf(stderr, "beginilint: %v\n", err)
+			return ExitError
+		}
+		defer stop()
+	}
 	return run(opts, stdout, stderr)
+}
+
+// startCPUProfile profiles the run, for the benchmarks in bench/.
+func startCPUProfile(path string) (func(), error) {
+	f, err := os.Create(path)
+	if err != nil {
+		return nil, err
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		f.Close()
+		return nil, err
+	}
+	return func() { pprof.StopCPUProfile(); f.Close() }, nil
 }
 
 func parseFlags(args []string, stderr io.Writer) (*options, error) {
@@ -101,6 +124,7 @@ func parseFlags(args []string, stderr io.Writer) (*options, error) {
 	fs.BoolVar(&opts.version, "version", false, "print the version and exit")
 	fs.StringVar(&opts.enable, "enable", "", "run only these comma-separated `analyzers`")
 	fs.StringVar(&opts.disable, "disable", "", "do not run these comma-separated `analyzers`")
+	fs.StringVar(&opts.cpuProfile, "debug.cpuprofile", "", "write a CPU profile to `file`")
 	for _, name := range analyzers.Names() {
 		opts.only[name] = fs.Bool(name, false, "run only the "+name+" analyzer (may repeat)")
 	}

@@ -119,6 +119,9 @@ var sessionTokenWords = []string{"token", "jwt", "access", "session"}
 // belongs to Begini, so that "APIKey" in package begini is the key while
 // "APIKey" elsewhere is someone else's.
 func (c *Config) ClassifyName(name string, inBegini bool) Role {
+	if !inBegini && !c.mayHaveVendorWord(name) {
+		return RoleNone // the common case, decided without splitting words
+	}
 	words := Words(name)
 	if len(words) == 0 {
 		return RoleNone
@@ -182,7 +185,28 @@ func (c *Config) ClassifyEnvName(name string) Role {
 
 // HasVendorWord reports whether the name contains a Begini word.
 func (c *Config) HasVendorWord(name string) bool {
-	return hasVendorWord(Words(name), c.VendorWords)
+	return c.mayHaveVendorWord(name) && hasVendorWord(Words(name), c.VendorWords)
+}
+
+// mayHaveVendorWord is a fast precheck: a name that does not contain a
+// vendor word as a substring cannot contain it as a word.
+func (c *Config) mayHaveVendorWord(name string) bool {
+	for _, v := range c.VendorWords {
+		if containsFold(name, v) {
+			return true
+		}
+	}
+	return false
+}
+
+func containsFold(s, sub string) bool {
+	n := len(sub)
+	for i := 0; i+n <= len(s); i++ {
+		if strings.EqualFold(s[i:i+n], sub) {
+			return true
+		}
+	}
+	return false
 }
 
 // hasVendorWord matches vendor words as word prefixes too, since package
