@@ -5,6 +5,8 @@ import (
 	"go/token"
 	"go/types"
 	"slices"
+
+	"github.com/beginilint/beginilint/internal/model"
 )
 
 // Begini signs each webhook with the hex HMAC-SHA512 of the raw body, keyed
@@ -56,10 +58,15 @@ const (
 	wVerified                     // a handler that verifies, or is wrapped in a verification
 	wUnverified                   // a handler that decodes the payload and never verifies
 	wMiddleware                   // a middleware that verifies what it wraps
+	wBegini                       // a handler configured as a Begini webhook receiver
 )
 
-// dataBits are the bits that string and byte helpers carry to their results.
-const dataBits = wSig | wMAC | wHash | wReenc
+// dataBits are the bits that string and byte helpers carry to their
+// results; handlerBits those that handler wrappers do.
+const (
+	dataBits    = wSig | wMAC | wHash | wReenc
+	handlerBits = wVerified | wUnverified | wMiddleware | wBegini
+)
 
 // A wval is what the module knows of a value.
 type wval struct {
@@ -164,6 +171,24 @@ func (s *state) checkWebhooks() {
 	h.reporting = true
 	h.walkAll()
 	h.exportFacts()
+}
+
+// configured reports whether the team configured fn as a receiver of
+// Begini webhooks (webhook_handlers).
+func (h *hookState) configured(fn *types.Func) bool {
+	if fn.Pkg() == nil {
+		return false
+	}
+	recv := ""
+	if r := fn.Type().(*types.Signature).Recv(); r != nil {
+		recv = typeName(r.Type())
+	}
+	for _, s := range h.s.cfg.WebhookHandlers {
+		if r, err := model.ParseFuncRef(s); err == nil && r.Matches(fn.Pkg().Path(), recv, fn.Name()) {
+			return true
+		}
+	}
+	return false
 }
 
 func (h *hookState) walkAll() {

@@ -414,7 +414,7 @@ func (f *hookFrame) hasHandlerArg(c *hookSite) bool {
 // resultValue is what a result of type t can carry of v.
 func resultValue(v wval, t types.Type) wval {
 	if isHandlerType(t) || isMiddlewareType(t) {
-		return v.only(wVerified | wUnverified | wMiddleware)
+		return v.only(handlerBits)
 	}
 	if isError(t) {
 		return v.only(wCheck)
@@ -441,7 +441,7 @@ func (f *hookFrame) passthrough(c *hookSite, out []wval) {
 		t := c.sig.Results().At(i).Type()
 		switch {
 		case isHandlerType(t):
-			out[i] = all.only(wVerified | wUnverified)
+			out[i] = all.only(handlerBits &^ wMiddleware)
 		case data:
 			out[i] = resultValue(all.only(dataBits), t)
 		}
@@ -467,7 +467,8 @@ func (f *hookFrame) registration(c *hookSite) {
 		if !v.has(wUnverified) || v.has(wVerified) {
 			continue
 		}
-		if f.h.s.cfg.IsBeginiWebhookName(pattern) || f.h.s.cfg.IsBeginiWebhookName(v.name) {
+		cfg := f.h.s.cfg
+		if v.has(wBegini) || cfg.IsBeginiWebhookName(pattern) || cfg.IsBeginiWebhookName(v.name) {
 			f.pending = append(f.pending, registration{call: c.call, name: v.name})
 		}
 	}

@@ -49,7 +49,7 @@ func (h *hookState) walkFunc(fd *ast.FuncDecl) {
 		return
 	}
 	f := &hookFrame{h: h, fn: fn, sum: h.sumOf(fn), params: make(map[*types.Var]int),
-		locals: make(map[types.Object]wval), ctx: h.s.funcBegini(fd) && h.beginiName(fd),
+		locals: make(map[types.Object]wval), ctx: h.beginiName(fd) || h.configured(fn),
 		verifs: make(map[token.Pos]bool), checks: make(map[token.Pos]bool),
 		decodes: make(map[token.Pos]bool), reads: make(map[token.Pos]bool)}
 	sig := fn.Type().(*types.Signature)
@@ -216,6 +216,9 @@ func (f *hookFrame) returnStmt(n *ast.ReturnStmt) {
 	}
 	if v.has(wVerified|wUnverified) && v.name == "" {
 		v.name = "returned by " + funcName(f.fn)
+	}
+	if v.has(wVerified|wUnverified) && f.h.configured(f.fn) {
+		v.bits |= wBegini
 	}
 	if !f.sum.ret.covers(v) {
 		f.sum.ret = f.sum.ret.union(v)

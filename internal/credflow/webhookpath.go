@@ -207,15 +207,21 @@ var exitFuncs = []string{"panic", "Exit", "Fatal", "Fatalf", "Fatalln", "Panic",
 func (h *hookState) funcValue(fn *types.Func) wval {
 	sig := fn.Type().(*types.Signature)
 	flags := h.flagsOf(fn)
+	v := wval{name: funcName(fn)}
 	switch {
 	case isHandlerSig(sig) && flags&HookUnverified != 0:
-		return wval{bits: wUnverified, name: funcName(fn)}
+		v.bits = wUnverified
 	case isHandlerSig(sig) && flags&HookVerifies != 0:
-		return wval{bits: wVerified, name: funcName(fn)}
+		v.bits = wVerified
 	case isMiddlewareSig(sig) && flags&HookMiddleware != 0:
 		return wval{bits: wMiddleware}
+	default:
+		return wval{}
 	}
-	return wval{}
+	if h.configured(fn) {
+		v.bits |= wBegini
+	}
+	return v
 }
 
 func (h *hookState) flagsOf(fn *types.Func) HookFlags {
@@ -235,7 +241,7 @@ func (h *hookState) flagsOf(fn *types.Func) HookFlags {
 // handlerValue completes v with what the type of e says: a value of a
 // type whose ServeHTTP verifies, or never does.
 func (f *hookFrame) handlerValue(e ast.Expr, v wval) wval {
-	if v.has(wVerified | wUnverified | wMiddleware) {
+	if v.has(handlerBits) {
 		return v
 	}
 	t := f.h.s.info.TypeOf(e)

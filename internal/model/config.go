@@ -38,6 +38,10 @@ type Config struct {
 	// KeyGetters are the team's secret-store functions whose first string
 	// argument names the secret, such as "example.com/secrets.Get".
 	KeyGetters []string `json:"key_getters"`
+	// WebhookHandlers are handlers that receive Begini webhooks whatever
+	// their names and routes, written like LogSinks; a constructor stands
+	// for the handler it returns.
+	WebhookHandlers []string `json:"webhook_handlers"`
 	// TestWords and ProdWords tell the environment of a credential name.
 	TestWords []string `json:"test_words"`
 	ProdWords []string `json:"prod_words"`
@@ -66,17 +70,18 @@ func Default() *Config {
 // never share mutable state.
 func (c *Config) Clone() *Config {
 	return &Config{
-		VendorWords: slices.Clone(c.VendorWords),
-		KeyWords:    slices.Clone(c.KeyWords),
-		KeyEnvNames: slices.Clone(c.KeyEnvNames),
-		IDEnvNames:  slices.Clone(c.IDEnvNames),
-		Hosts:       slices.Clone(c.Hosts),
-		LogSinks:    slices.Clone(c.LogSinks),
-		KeyGetters:  slices.Clone(c.KeyGetters),
-		TestWords:   slices.Clone(c.TestWords),
-		ProdWords:   slices.Clone(c.ProdWords),
-		Enable:      slices.Clone(c.Enable),
-		Disable:     slices.Clone(c.Disable),
+		VendorWords:     slices.Clone(c.VendorWords),
+		KeyWords:        slices.Clone(c.KeyWords),
+		KeyEnvNames:     slices.Clone(c.KeyEnvNames),
+		IDEnvNames:      slices.Clone(c.IDEnvNames),
+		Hosts:           slices.Clone(c.Hosts),
+		LogSinks:        slices.Clone(c.LogSinks),
+		KeyGetters:      slices.Clone(c.KeyGetters),
+		WebhookHandlers: slices.Clone(c.WebhookHandlers),
+		TestWords:       slices.Clone(c.TestWords),
+		ProdWords:       slices.Clone(c.ProdWords),
+		Enable:          slices.Clone(c.Enable),
+		Disable:         slices.Clone(c.Disable),
 
 		TypedClientConfigs: c.TypedClientConfigs,
 	}
@@ -117,6 +122,7 @@ func (c *Config) Merge(u *Config) {
 	add(&c.Hosts, u.Hosts)
 	add(&c.LogSinks, u.LogSinks)
 	add(&c.KeyGetters, u.KeyGetters)
+	add(&c.WebhookHandlers, u.WebhookHandlers)
 	add(&c.TestWords, u.TestWords)
 	add(&c.ProdWords, u.ProdWords)
 	add(&c.Enable, u.Enable)
@@ -157,6 +163,11 @@ func (c *Config) Validate() error {
 			return fmt.Errorf("key_getters: %v", err)
 		}
 	}
+	for _, s := range c.WebhookHandlers {
+		if _, err := ParseFuncRef(s); err != nil {
+			return fmt.Errorf("webhook_handlers: %v", err)
+		}
+	}
 	for _, h := range c.Hosts {
 		if h == "" || strings.ContainsAny(h, "/: ") {
 			return fmt.Errorf("hosts: %q is not a host name (write api.example.com, no scheme)", h)
@@ -178,6 +189,8 @@ func (c *Config) RegisterFlags(fs *flag.FlagSet) {
 	fs.Var((*listFlag)(&c.LogSinks), "log_sinks", "extra logging `functions` (pkg.Func, (*pkg.T).M, or pkg)")
 	fs.Var((*listFlag)(&c.KeyGetters), "key_getters", "secret-store `functions` whose first argument names the secret")
 	fs.Var((*listFlag)(&c.VendorWords), "vendor_words", "extra `words` that mark a name as Begini's")
+	fs.Var((*listFlag)(&c.WebhookHandlers), "webhook_handlers",
+		"handler `functions` that receive Begini webhooks (pkg.Func, (*pkg.T).ServeHTTP)")
 }
 
 type listFlag []string
