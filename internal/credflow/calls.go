@@ -261,7 +261,14 @@ func (f *frame) summarised(c *callSite, out []Taint) bool {
 		if sum == nil {
 			return false
 		}
-		f.setResults(c, out, sum.returns.withoutParams())
+		if len(sum.results) != len(out) {
+			f.setResults(c, out, sum.returns.withoutParams())
+		}
+		for i := range sum.results {
+			if i < len(out) && carriesText(c.sig.Results().At(i).Type()) {
+				out[i], _ = out[i].union(sum.results[i].withoutParams())
+			}
+		}
 		for p, fields := range sum.paramFields {
 			if p < len(c.taint) {
 				for _, fld := range fields {
@@ -274,24 +281,12 @@ func (f *frame) summarised(c *callSite, out []Taint) bool {
 	if fact == nil {
 		return false
 	}
-	if c.fn.Pkg() != f.s.pass.Pkg {
-		f.setResults(c, out, f.s.importOrigins(fact.Returns))
-	}
-	for _, p := range fact.ParamReturns {
-		if p < len(c.taint) {
-			f.setResults(c, out, c.taint[p])
+	if len(fact.Results) == len(out) {
+		for i, r := range fact.Results {
+			f.applyResult(c, out[i:i+1], i, r.Origins, r.Params, r.EnvParam)
 		}
-	}
-	if fact.EnvParam > 0 && fact.EnvParam-1 < len(c.args) {
-		if name, ok := f.constString(c.args[fact.EnvParam-1]); ok {
-			if r := f.s.cfg.ClassifyEnvName(name); r != model.RoleNone {
-				f.setResults(c, out, Taint{f.s.source(FromEnv, r, name, c.call.Pos())})
-			}
-		} else if len(c.taint) > fact.EnvParam-1 {
-			for _, p := range c.taint[fact.EnvParam-1].params() {
-				f.setResults(c, out, Taint{f.s.envParamOrigin(p)})
-			}
-		}
+	} else {
+		f.applyResult(c, out, -1, fact.Returns, fact.ParamReturns, fact.EnvParam)
 	}
 	for _, ps := range fact.ParamSinks {
 		if ps.Param < len(c.taint) {
@@ -388,6 +383,37 @@ func clearErrors(c *callSite, out []Taint) {
 	for i := range out {
 		if isError(c.sig.Results().At(i).Type()) {
 			out[i] = nil
+		}
+	}
+}
+
+// applyResult gives out (one result, or all when i is -1) what the summary
+// says it carries: sources of the callee's package, the arguments of the
+// parameters it returns, and the env var a parameter names.
+func (f *frame) applyResult(c *callSite, out []Taint, i int, origins []*Origin, params []int, envParam int) {
+	set := func(t Taint) {
+		if i < 0 {
+			f.setResults(c, out, t)
+		} else if carriesText(c.sig.Results().At(i).Type()) {
+			out[0], _ = out[0].union(t)
+		}
+	}
+	if c.fn.Pkg() != f.s.pass.Pkg {
+		set(f.s.importOrigins(origins))
+	}
+	for _, p := range params {
+		if p < len(c.taint) {
+			set(c.taint[p])
+		}
+	}
+	if envParam == 0 || envParam-1 >= len(c.args) {
+		return
+	}
+	if name, ok := f.constString(c.args[envParam-1]); ok {
+		set(Taint{f.s.source(FromEnv, f.s.cfg.ClassifyEnvName(name), name, c.call.Pos())})
+	} else if envParam-1 < len(c.taint) {
+		for _, p := range c.taint[envParam-1].params() {
+			set(Taint{f.s.envParamOrigin(p)})
 		}
 	}
 }

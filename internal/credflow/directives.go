@@ -98,10 +98,17 @@ func parseDirective(c *ast.Comment, tf *token.File) *directive {
 	fields := strings.Fields(text)
 	d := &directive{pos: c.Pos(), file: tf, line: tf.Line(c.Pos()), fileLevel: fileLevel,
 		used: make(map[string]bool)}
-	if len(fields) > 0 {
-		d.analyzers = strings.Split(fields[0], ",")
-		d.reason = strings.Join(fields[1:], " ")
+	// The analyzer list may be written "keylog,idmix" or "keylog, idmix".
+	n := 0
+	for n < len(fields) && (n == 0 || strings.HasSuffix(fields[n-1], ",")) {
+		n++
 	}
+	for _, name := range strings.Split(strings.Join(fields[:n], ""), ",") {
+		if name != "" {
+			d.analyzers = append(d.analyzers, name)
+		}
+	}
+	d.reason = strings.Join(fields[n:], " ")
 	return d
 }
 

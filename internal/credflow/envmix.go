@@ -27,7 +27,8 @@ const (
 
 // credEnv returns the single environment of the credentials of a role in
 // t, and the origin that says so. A value that may come from either
-// environment says nothing.
+// environment, or from a source whose name says none (a field such as
+// Config.BeginiAPIKey filled in several places), says nothing.
 func (s *state) credEnv(t Taint, role model.Role) (model.Environment, *Origin) {
 	env, src := model.EnvUnknown, (*Origin)(nil)
 	for _, o := range t {
@@ -41,8 +42,11 @@ func (s *state) credEnv(t Taint, role model.Role) (model.Environment, *Origin) {
 		} else if o.symbolic() {
 			continue
 		}
-		if or != role || oe == model.EnvUnknown {
+		if or != role {
 			continue
+		}
+		if oe == model.EnvUnknown {
+			return model.EnvUnknown, nil
 		}
 		if env != model.EnvUnknown && env != oe {
 			return model.EnvUnknown, nil

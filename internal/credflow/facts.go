@@ -23,10 +23,20 @@ type ParamSink struct {
 
 // FuncFact summarises a function for its callers in other packages.
 type FuncFact struct {
-	Returns      []*Origin   // concrete sources of the results
+	Returns      []*Origin   // concrete sources of the results, all together
 	ParamReturns []int       // parameters that flow to the results
 	ParamSinks   []ParamSink // parameters that reach sinks
 	EnvParam     int         // 1+index of the parameter naming an env var read; 0 if none
+	// Results says the same per result, so that the error returned next to
+	// a key (cfg, err := config.Load()) is not taken for the key.
+	Results []ResultFact
+}
+
+// ResultFact is what one result of a function carries.
+type ResultFact struct {
+	Origins  []*Origin
+	Params   []int
+	EnvParam int // 1+index, as in FuncFact
 }
 
 func (*FuncFact) AFact() {}

@@ -273,28 +273,46 @@ func (f *frame) valueSpec(n *ast.ValueSpec) {
 }
 
 func (f *frame) returnStmt(n *ast.ReturnStmt) {
-	var t Taint
-	if len(n.Results) == 0 {
-		for _, r := range f.results {
-			t = union(t, f.readLocal(r, ""))
-		}
-	}
 	var rts []Taint
-	for _, r := range n.Results {
-		rt := f.eval(r)
-		if f.inLit == 0 {
-			f.checkFallback(rt, r.Pos(), f.s.info.TypeOf(r))
+	switch {
+	case len(n.Results) == 0:
+		for _, r := range f.results {
+			rts = append(rts, f.readLocal(r, ""))
 		}
-		rts = append(rts, rt)
-		t = union(t, rt)
+	case len(n.Results) == 1 && len(f.results) > 1 && f.inLit == 0:
+		rts = f.evalMulti(n.Results[0], len(f.results)) // return load()
+	default:
+		for _, r := range n.Results {
+			rt := f.eval(r)
+			if f.inLit == 0 {
+				f.checkFallback(rt, r.Pos(), f.s.info.TypeOf(r))
+			}
+			rts = append(rts, rt)
+		}
+		f.checkEnvGroup(n.Results, rts) // return key, integrationID
 	}
-	f.checkEnvGroup(n.Results, rts) // return key, integrationID
 	if f.inLit > 0 || f.sum == nil {
 		return // a closure's results are not its enclosing function's
 	}
+	f.addReturns(rts)
+}
+
+// addReturns adds what one return statement returns to the summary.
+func (f *frame) addReturns(rts []Taint) {
 	var changed bool
-	f.sum.returns, changed = f.sum.returns.union(t)
-	if changed {
+	if len(rts) == len(f.results) {
+		if f.sum.results == nil {
+			f.sum.results = make([]Taint, len(rts))
+		}
+		for i, t := range rts {
+			var c bool
+			f.sum.results[i], c = f.sum.results[i].union(t)
+			changed = changed || c
+		}
+	}
+	var c bool
+	f.sum.returns, c = f.sum.returns.union(union(rts...))
+	if changed || c {
 		f.s.changed = true
 	}
 }

@@ -45,10 +45,13 @@ func (s *state) idSource(t Taint) *Origin {
 }
 
 // onlyID reports whether t is the integration ID and not also the key.
-func (s *state) onlyID(t Taint) bool { return s.isID(t) && !s.isKey(t) }
+//
+// Keys learned from where they are sent do not count here: a source sent as
+// the key and as the integration ID is reported as feeding both.
+func (s *state) onlyID(t Taint) bool { return s.isID(t) && !s.namedKey(t) }
 
 // onlyKey reports whether t is the key and not also the integration ID.
-func (s *state) onlyKey(t Taint) bool { return s.isKey(t) && !s.isID(t) }
+func (s *state) onlyKey(t Taint) bool { return s.namedKey(t) && !s.isID(t) }
 
 // idAtKeySink reports the integration ID reaching the api-key header, the
 // Bearer token or the webhook HMAC.
@@ -175,7 +178,7 @@ func (f *frame) recordUse(role model.Role, t Taint, value ast.Expr, at token.Pos
 			f.s.addUse(o.Kind.String()+" "+o.Name, role, at)
 		}
 	}
-	if value == nil || f.s.isKey(t) || f.s.isID(t) {
+	if value == nil || f.s.namedKey(t) || f.s.isID(t) {
 		return // a value known as one role is checked by the other rules
 	}
 	if obj := rootObject(f.s.info, value); obj != nil && f.s.roleOf(obj) == model.RoleNone {

@@ -306,6 +306,9 @@ func (f *frame) hasBearer(value ast.Expr) bool {
 // it make the function a key sink for its callers.
 func (f *frame) keySink(t Taint, what string, at ast.Node, value ast.Expr) {
 	f.reportLiterals(t, what, at)
+	if !f.s.isID(t) {
+		f.s.learnKeys(t)
+	}
 	f.idAtKeySink(t, what, at)
 	f.clientSink(what, at, t)
 	f.recordUse(model.RoleKey, t, value, at.Pos())

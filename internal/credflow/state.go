@@ -38,8 +38,10 @@ type state struct {
 	mentions   map[ast.Node]bool
 	vendor     map[string]bool
 	sanitizers map[*types.Func]bool
-	nameRoles  map[types.Object]model.Role
-	embeds     map[*types.Var]*embed
+	// learnedKeys holds unnamed sources sent as the key, by kind and name.
+	learnedKeys map[string]bool
+	nameRoles   map[types.Object]model.Role
+	embeds      map[*types.Var]*embed
 
 	origins map[originKey]*Origin
 	flows   map[flowKey]Flow
@@ -69,7 +71,8 @@ type state struct {
 }
 
 type summary struct {
-	returns     Taint
+	returns     Taint   // all results together
+	results     []Taint // each result; nil until a return was seen
 	paramSinks  []ParamSink
 	paramFields map[int][]types.Object
 }
@@ -93,25 +96,26 @@ type embed struct {
 
 func newState(cfg *model.Config, pass *analysis.Pass) *state {
 	return &state{
-		cfg:        cfg,
-		pass:       pass,
-		info:       pass.TypesInfo,
-		summaries:  make(map[*types.Func]*summary),
-		objTaint:   make(map[types.Object]Taint),
-		keyRole:    make(map[types.Object]bool),
-		fieldSinks: make(map[types.Object][]ParamSink),
-		tagRole:    make(map[*types.Var]model.Role),
-		fieldOwner: make(map[*types.Var]string),
-		nameRoles:  make(map[types.Object]model.Role),
-		embeds:     make(map[*types.Var]*embed),
-		mentions:   make(map[ast.Node]bool),
-		vendor:     make(map[string]bool),
-		sanitizers: make(map[*types.Func]bool),
-		origins:    make(map[originKey]*Origin),
-		flows:      make(map[flowKey]Flow),
-		litNodes:   make(map[token.Pos]ast.Expr),
-		constLits:  make(map[token.Pos]bool),
-		testFiles:  make(map[*token.File]bool),
+		cfg:         cfg,
+		pass:        pass,
+		info:        pass.TypesInfo,
+		summaries:   make(map[*types.Func]*summary),
+		objTaint:    make(map[types.Object]Taint),
+		keyRole:     make(map[types.Object]bool),
+		fieldSinks:  make(map[types.Object][]ParamSink),
+		tagRole:     make(map[*types.Var]model.Role),
+		fieldOwner:  make(map[*types.Var]string),
+		nameRoles:   make(map[types.Object]model.Role),
+		embeds:      make(map[*types.Var]*embed),
+		mentions:    make(map[ast.Node]bool),
+		vendor:      make(map[string]bool),
+		sanitizers:  make(map[*types.Func]bool),
+		learnedKeys: make(map[string]bool),
+		origins:     make(map[originKey]*Origin),
+		flows:       make(map[flowKey]Flow),
+		litNodes:    make(map[token.Pos]ast.Expr),
+		constLits:   make(map[token.Pos]bool),
+		testFiles:   make(map[*token.File]bool),
 	}
 }
 
@@ -355,6 +359,12 @@ func (s *state) indexFields(pkg *types.Package) {
 
 // isKey reports whether a taint holds the API key.
 func (s *state) isKey(t Taint) bool {
+	return s.namedKey(t) || s.learnedKeySource(t) != nil
+}
+
+// namedKey reports whether a taint holds a source named or configured as
+// the key, leaving out sources learned from where their value is sent.
+func (s *state) namedKey(t Taint) bool {
 	for _, o := range t {
 		if o.Role == model.RoleKey && !o.symbolic() {
 			return true
@@ -366,12 +376,42 @@ func (s *state) isKey(t Taint) bool {
 	return false
 }
 
+// learnedKeySource returns a source of t with no name of its own (an env
+// var, flag or config key) whose value this package sends as the key:
+// os.Getenv("SCORING_TOKEN") in the api-key header of a Begini request.
+func (s *state) learnedKeySource(t Taint) *Origin {
+	for _, o := range t {
+		if o.Role == model.RoleNone && s.learnedKeys[learnedName(o)] {
+			return o
+		}
+	}
+	return nil
+}
+
+func learnedName(o *Origin) string { return o.Kind.String() + " " + o.Name }
+
+// learnKeys records the unnamed sources in a value sent as the key.
+func (s *state) learnKeys(t Taint) {
+	for _, o := range t {
+		if o.Role != model.RoleNone || (o.Kind != FromEnv && o.Kind != FromFlag && o.Kind != FromConfig) {
+			continue
+		}
+		if !s.learnedKeys[learnedName(o)] {
+			s.learnedKeys[learnedName(o)] = true
+			s.changed = true
+		}
+	}
+}
+
 // keySource returns the origin to name in a diagnostic about a key.
 func (s *state) keySource(t Taint) *Origin {
 	for _, o := range t {
 		if o.Role == model.RoleKey && !o.symbolic() && o.Kind != FromLiteral {
 			return o
 		}
+	}
+	if o := s.learnedKeySource(t); o != nil {
+		return o
 	}
 	for _, o := range t {
 		if o.Kind == fromObj && s.roleOf(o.obj) == model.RoleKey {
@@ -430,6 +470,15 @@ func (m *summary) fact(s *state) *FuncFact {
 		if o.Kind == fromEnvParam {
 			f.EnvParam = o.param + 1
 		}
+	}
+	for _, t := range m.results {
+		r := ResultFact{Origins: s.resolve(t).concrete(), Params: t.params()}
+		for _, o := range t {
+			if o.Kind == fromEnvParam {
+				r.EnvParam = o.param + 1
+			}
+		}
+		f.Results = append(f.Results, r)
 	}
 	for i, fields := range m.paramFields {
 		for _, fld := range fields {

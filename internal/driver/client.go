@@ -2,7 +2,10 @@ package driver
 
 import (
 	"fmt"
+	"io"
+	"io/fs"
 	"os"
+	"path/filepath"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -40,7 +43,7 @@ func analyse(lc loadConfig, patterns []string, selected []*analysis.Analyzer) (*
 	r := newRunner(selected)
 	r.run(host.source, host.roots)
 	diags, errs := r.diags, r.errs
-	for _, p := range targetedPlatforms(host) {
+	for _, p := range targetedPlatforms(host, lc.Dir, patterns) {
 		clc := lc
 		clc.Env = append(append([]string{}, lc.Env...), p.env...)
 		cl, err := load(clc, patterns)
@@ -56,19 +59,56 @@ func analyse(lc loadConfig, patterns []string, selected []*analysis.Analyzer) (*
 	return host, diags, errs, nil
 }
 
-// targetedPlatforms returns the client platforms that some package of the
-// host load has client-only files for.
-func targetedPlatforms(l *loaded) []clientPlatform {
+// targetedPlatforms returns the client platforms that the packages named by
+// the patterns have client-only files for. A package with no file for the
+// host at all (a wasm-only main) is not even listed by the host load of
+// "./...", so the directories under "..." patterns are searched as well.
+func targetedPlatforms(l *loaded, dir string, patterns []string) []clientPlatform {
+	files := clientCandidates(dir, patterns)
+	for _, pkg := range l.all {
+		files = append(files, pkg.IgnoredFiles...)
+	}
 	var out []clientPlatform
 	for _, p := range clientPlatforms {
-		for _, pkg := range l.all {
-			if hasClientFileFor(pkg.IgnoredFiles, p) {
-				out = append(out, p)
-				break
-			}
+		if hasClientFileFor(files, p) {
+			out = append(out, p)
 		}
 	}
 	return out
+}
+
+// clientCandidates lists the Go files whose names or first lines could
+// make them client-only, under the directories of "..." patterns.
+func clientCandidates(dir string, patterns []string) []string {
+	var out []string
+	for _, pat := range patterns {
+		root, ok := strings.CutSuffix(pat, "/...")
+		if !ok || !strings.HasPrefix(root, ".") {
+			continue // import-path patterns are covered by the host load
+		}
+		filepath.WalkDir(filepath.Join(dir, root), func(path string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return nil
+			}
+			if d.IsDir() {
+				if path != filepath.Join(dir, root) && skipDir(d.Name()) {
+					return filepath.SkipDir
+				}
+				return nil
+			}
+			if strings.HasSuffix(path, ".go") && !strings.HasSuffix(path, "_test.go") {
+				out = append(out, path)
+			}
+			return nil
+		})
+	}
+	return out
+}
+
+// skipDir reports directories the go command ignores in "..." patterns.
+func skipDir(name string) bool {
+	return name == "vendor" || name == "testdata" || strings.HasPrefix(name, ".") ||
+		strings.HasPrefix(name, "_")
 }
 
 func hasClientFileFor(files []string, p clientPlatform) bool {
@@ -76,8 +116,8 @@ func hasClientFileFor(files []string, p clientPlatform) bool {
 		if !strings.HasSuffix(name, ".go") || strings.HasSuffix(name, "_test.go") {
 			continue
 		}
-		src, err := os.ReadFile(name)
-		if err != nil || !credflow.IsClientOnly(name, head(src)) {
+		src, err := readHeader(name)
+		if err != nil || !credflow.IsClientOnly(name, src) {
 			continue
 		}
 		if strings.Contains(name, "_"+p.tag) || strings.Contains(string(head(src)), p.tag) {
@@ -85,6 +125,21 @@ func hasClientFileFor(files []string, p clientPlatform) bool {
 		}
 	}
 	return false
+}
+
+// readHeader reads the start of a file, where its build constraint is.
+func readHeader(name string) ([]byte, error) {
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	buf := make([]byte, 4096)
+	n, err := io.ReadFull(f, buf)
+	if err == io.ErrUnexpectedEOF || err == io.EOF {
+		err = nil
+	}
+	return buf[:n], err
 }
 
 func head(src []byte) []byte {

@@ -88,3 +88,28 @@ func TestTestOnlyDependencyIsNotAnalysed(t *testing.T) {
 		}
 	}
 }
+
+// A wasm-only main package has no file for the host, so go list leaves it
+// out of "./..." on linux; the client build must still find it.
+func TestWasmOnlyPackageIsAnalysed(t *testing.T) {
+	dir := t.TempDir()
+	mkfile(t, dir, "go.mod", "module example.com/wo\n\ngo 1.26\n")
+	mkfile(t, dir, "srv/srv.go", "package srv\n\nfunc S() {}\n")
+	mkfile(t, dir, "cmd/widget/main_js.go", "//go:build js && wasm\n\npackage main\n\n"+
+		"import \"net/http\"\n\nfunc main() {\n"+
+		"\treq, _ := http.NewRequest(\"POST\", \"https://api.begini.co/v1/x\", nil)\n"+
+		"\treq.Header.Set(\"api-key\", \"x\")\n}\n")
+	cfg := model.Default()
+	cfg.TypedClientConfigs = true
+	selected, err := analyzers.New(cfg).Select([]string{"wasmkey"}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, diags, errs, err := analyse(loadConfig{Dir: dir}, []string{"./..."}, selected)
+	if err != nil || len(errs) > 0 {
+		t.Fatalf("analyse: %v %v", err, errs)
+	}
+	if len(diags) != 1 || !strings.Contains(diags[0].Message, "client-side") {
+		t.Errorf("diagnostics = %v, want the client-side call in cmd/widget", diags)
+	}
+}

@@ -91,3 +91,19 @@ func words(c *BeginiClient) {
 	c.APIKey = contest
 	NewClient(os.Getenv("BEGINI_PRODUCT_API_KEY"), os.Getenv("BEGINI_TEST_INTEGRATION_ID"))
 }
+
+// A field filled in several places says no environment of its own.
+type BeginiSettings struct {
+	BeginiAPIKey        string
+	BeginiIntegrationID string
+}
+
+func sandboxSettings() BeginiSettings {
+	return BeginiSettings{BeginiAPIKey: os.Getenv("BEGINI_TEST_API_KEY"), BeginiIntegrationID: os.Getenv("BEGINI_TEST_INTEGRATION_ID")}
+}
+
+func defaultSettings() BeginiSettings {
+	return BeginiSettings{BeginiAPIKey: os.Getenv("BEGINI_API_KEY"), BeginiIntegrationID: os.Getenv("BEGINI_PROD_INTEGRATION_ID")}
+}
+
+func useSettings(s BeginiSettings) { NewClient(s.BeginiAPIKey, s.BeginiIntegrationID) }

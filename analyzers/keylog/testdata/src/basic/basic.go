@@ -132,3 +132,20 @@ func closure() {
 		log.Print(key) // want `reaches log.Print`
 	}()
 }
+
+// A key named by nothing is still the key once it is sent as one.
+func learned() {
+	token := os.Getenv("SCORING_TOKEN")
+	req, _ := http.NewRequest("POST", "https://api.begini.co/v1/sessions-management/tokens", nil)
+	req.Header.Set("api-key", token)
+	log.Printf("token %s", token) // want `Begini API key from env SCORING_TOKEN reaches log.Printf`
+}
+
+func loadPair() (string, error) {
+	return os.Getenv("BEGINI_API_KEY"), nil
+}
+
+func pairLogged() {
+	k, err := loadPair()
+	log.Printf("key %s err %v", k, err) // want `reaches log.Printf`
+}

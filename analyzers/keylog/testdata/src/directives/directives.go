@@ -12,7 +12,7 @@ func suppressed() {
 
 	log.Printf("key %s", key) //beginilint:ignore keylog revoked key, kept for the incident write-up
 
-	//beginilint:ignore hardcodedkey,keylog reviewed: the key is revoked
+	//beginilint:ignore hardcodedkey, keylog reviewed: the key is revoked
 	log.Println(key)
 }
 

@@ -45,3 +45,30 @@ func azureHeader() {
 }
 
 func someKey() string { return os.Getenv("OPENAI_KEY") }
+
+// The error returned next to the key is not the key.
+type settings struct{ BeginiAPIKey string }
+
+func loadSettings() (settings, error) {
+	return settings{BeginiAPIKey: os.Getenv("BEGINI_API_KEY")}, nil
+}
+
+func loadKey() (string, error) {
+	k := os.Getenv("BEGINI_API_KEY")
+	if k == "" {
+		return "", fmt.Errorf("BEGINI_API_KEY is not set")
+	}
+	return k, nil
+}
+
+func startup() {
+	cfg, err := loadSettings()
+	if err != nil {
+		log.Printf("config: %v", err)
+	}
+	k, err := loadKey()
+	if err != nil {
+		log.Fatalf("key: %v", err)
+	}
+	_, _ = cfg, k
+}
