@@ -153,14 +153,17 @@ type hookState struct {
 	sums    map[*types.Func]*hookSum
 	macs    map[token.Pos]*macInfo
 	changed bool
-	// reporting is set for the last walk, once summaries are complete.
-	reporting bool
+	// flows holds what each function's latest walk found; the walk of a
+	// round that changed no summary had everything it needed.
+	flows map[*types.Func][]Flow
+	order []*ast.FuncDecl // the functions, callees first
 }
 
 // checkWebhooks runs the module over the package: a fixpoint over its
-// functions until summaries stop growing, a reporting walk, then facts.
+// functions until summaries stop growing, then its flows and facts.
 func (s *state) checkWebhooks() {
-	h := &hookState{s: s, sums: make(map[*types.Func]*hookSum), macs: make(map[token.Pos]*macInfo)}
+	h := &hookState{s: s, sums: make(map[*types.Func]*hookSum),
+		macs: make(map[token.Pos]*macInfo), flows: make(map[*types.Func][]Flow)}
 	for round := 0; round < maxRounds; round++ {
 		h.changed = false
 		h.walkAll()
@@ -168,8 +171,15 @@ func (s *state) checkWebhooks() {
 			break
 		}
 	}
-	h.reporting = true
-	h.walkAll()
+	for _, flows := range h.flows {
+		for _, fl := range flows {
+			if !s.inTestFile(fl.Pos) {
+				// Tests sign and compare sample payloads and receive no
+				// webhook.
+				s.addFlow(fl)
+			}
+		}
+	}
 	h.exportFacts()
 }
 
@@ -192,9 +202,44 @@ func (h *hookState) configured(fn *types.Func) bool {
 }
 
 func (h *hookState) walkAll() {
-	for _, fd := range h.s.funcDecls {
+	if h.order == nil {
+		h.order = h.calleesFirst()
+	}
+	for _, fd := range h.order {
 		h.walkFunc(fd)
 	}
+}
+
+// calleesFirst orders the package's functions so that a function comes
+// after those it calls or refers to (a handler passed to a registration),
+// which lets most summaries settle in one round.
+func (h *hookState) calleesFirst() []*ast.FuncDecl {
+	decls := make(map[types.Object]*ast.FuncDecl)
+	for _, fd := range h.s.funcDecls {
+		decls[h.s.info.Defs[fd.Name]] = fd
+	}
+	seen := make(map[*ast.FuncDecl]bool)
+	var out []*ast.FuncDecl
+	var visit func(fd *ast.FuncDecl)
+	visit = func(fd *ast.FuncDecl) {
+		if seen[fd] {
+			return
+		}
+		seen[fd] = true
+		ast.Inspect(fd.Body, func(n ast.Node) bool {
+			if id, ok := n.(*ast.Ident); ok {
+				if fn, ok := h.s.info.Uses[id].(*types.Func); ok && decls[fn.Origin()] != nil {
+					visit(decls[fn.Origin()])
+				}
+			}
+			return true
+		})
+		out = append(out, fd)
+	}
+	for _, fd := range h.s.funcDecls {
+		visit(fd)
+	}
+	return out
 }
 
 func (h *hookState) sumOf(fn *types.Func) *hookSum {
@@ -224,43 +269,32 @@ func (m *macInfo) addReenc(at span) {
 	}
 }
 
-// report adds a flow unless it lies in a test file: tests sign and compare
-// sample payloads, and receive no webhook.
-func (h *hookState) report(fl Flow) {
-	if !h.reporting || h.s.inTestFile(fl.Pos) {
-		return
-	}
-	h.s.addFlow(fl)
-}
-
 // metSignature marks the MACs in vals as having met the received
 // signature, which makes their defects findings of this package.
-func (h *hookState) metSignature(report bool, vals ...wval) {
+func (f *hookFrame) metSignature(vals ...wval) {
 	for _, v := range vals {
 		for _, p := range v.macs {
-			if m := h.macs[p]; m != nil && !h.s.inTestFile(p) {
+			if m := f.h.macs[p]; m != nil && !f.h.s.inTestFile(p) {
 				m.reported = true
-				if report {
-					h.reportMAC(m)
-				}
+				f.reportMAC(m)
 			}
 		}
 	}
 }
 
-func (h *hookState) reportMAC(m *macInfo) {
+func (f *hookFrame) reportMAC(m *macInfo) {
 	switch {
 	case m.plain != "":
-		h.report(Flow{Kind: SigPlainHash, Pos: m.pos, End: m.end, Role: m.plain, Via: m.via})
+		f.report(Flow{Kind: SigPlainHash, Pos: m.pos, End: m.end, Role: m.plain, Via: m.via})
 	case m.hash != "":
-		h.report(Flow{Kind: SigWrongHash, Pos: m.pos, End: m.end, Role: m.hash, Via: m.via})
+		f.report(Flow{Kind: SigWrongHash, Pos: m.pos, End: m.end, Role: m.hash, Via: m.via})
 	}
 	for _, w := range m.reenc {
 		fl := Flow{Kind: SigReencoded, Pos: w.pos, End: w.end, Via: m.via}
 		if m.passed {
 			fl.Role = ReencodedArgument
 		}
-		h.report(fl)
+		f.report(fl)
 	}
 }
 

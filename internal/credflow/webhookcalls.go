@@ -80,16 +80,18 @@ func (f *hookFrame) site(e *ast.CallExpr, fn *types.Func) *hookSite {
 }
 
 func (f *hookFrame) builtin(name string, e *ast.CallExpr) []wval {
+	var vals []wval
 	var all wval
 	for _, a := range e.Args {
-		all = all.union(f.eval(a))
+		vals = append(vals, f.eval(a))
+		all = all.union(vals[len(vals)-1])
 	}
 	switch name {
 	case "append":
 		return []wval{all.only(dataBits)}
 	case "copy":
 		if len(e.Args) == 2 {
-			f.assign(e.Args[0], f.eval(e.Args[1]).only(dataBits))
+			f.assign(e.Args[0], vals[1].only(dataBits))
 		}
 	}
 	return nil
@@ -305,7 +307,7 @@ func (f *hookFrame) judge(c hookCmp, event token.Pos) wval {
 			f.report(Flow{Kind: SigCompare, Pos: c.pos, End: c.end, Role: c.how, Via: c.via, Fix: c.fix})
 		}
 		c.reported = c.reported || !c.ct
-		f.h.metSignature(!f.quiet, c.x, c.y)
+		f.metSignature(c.x, c.y)
 	}
 	if c.x.params|c.y.params != 0 {
 		f.keep(c)

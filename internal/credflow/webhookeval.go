@@ -20,10 +20,9 @@ type hookFrame struct {
 	locals map[types.Object]wval
 	// ctx is set when the function is Begini's by name: there a MAC
 	// compared with a parameter is compared with the signature.
-	ctx bool
-	// quiet holds reports back until the locals have settled.
-	quiet   bool
+	ctx     bool
 	changed bool
+	flows   []Flow // found by the latest walk of the body
 
 	verifs  map[token.Pos]bool // where the received signature is compared
 	checks  map[token.Pos]bool // where the outcome of a comparison is read
@@ -61,22 +60,16 @@ func (h *hookState) walkFunc(fd *ast.FuncDecl) {
 	for j := 0; j < sig.Params().Len(); j++ {
 		f.params[sig.Params().At(j)] = i + j
 	}
-	f.quiet = true
 	for round := 0; round < localRounds; round++ {
-		f.changed = false
-		f.pending = nil
+		// Only the last walk counts: the one that found the locals settled.
+		f.changed, f.pending, f.flows = false, nil, nil
 		ast.Inspect(fd.Body, f.node)
 		if !f.changed {
 			break
 		}
 	}
-	if h.reporting {
-		// The locals have settled: walk once more, reporting.
-		f.quiet = false
-		f.pending = nil
-		ast.Inspect(fd.Body, f.node)
-	}
 	f.finish(fd)
+	h.flows[fn] = f.flows
 }
 
 // beginiName reports whether a function's own name, its receiver's or its
@@ -90,9 +83,7 @@ func (h *hookState) beginiName(fd *ast.FuncDecl) bool {
 }
 
 func (f *hookFrame) report(fl Flow) {
-	if !f.quiet {
-		f.h.report(fl)
-	}
+	f.flows = append(f.flows, fl)
 }
 
 func (f *hookFrame) node(n ast.Node) bool {
