@@ -211,6 +211,9 @@ func (s *state) formatter(typ types.Type) *types.Func {
 
 // formatterLeaks reports whether a String-like method returns the key.
 func (s *state) formatterLeaks(fn *types.Func) bool {
+	if fn.Pkg() == nil {
+		return true // the Error method of an embedded error: it prints anything
+	}
 	if fn.Pkg() == s.pass.Pkg {
 		if sum := s.summaries[fn]; sum != nil {
 			return s.isKey(sum.returns)

@@ -149,3 +149,14 @@ func pairLogged() {
 	k, err := loadPair()
 	log.Printf("key %s err %v", k, err) // want `reaches log.Printf`
 }
+
+// A struct embedding error formats itself with the universe's Error method,
+// which has no package (found on go.uber.org/zap, where it crashed).
+type failure struct {
+	error
+	BeginiAPIKey string
+}
+
+func embedsError(f failure) {
+	log.Printf("failed: %v", f) // want `reaches log.Printf`
+}
