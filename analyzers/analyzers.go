@@ -14,7 +14,9 @@ import (
 	"github.com/beginilint/beginilint/analyzers/hardcodedkey"
 	"github.com/beginilint/beginilint/analyzers/idmix"
 	"github.com/beginilint/beginilint/analyzers/keylog"
+	"github.com/beginilint/beginilint/analyzers/plainhttp"
 	"github.com/beginilint/beginilint/analyzers/wasmkey"
+	"github.com/beginilint/beginilint/analyzers/webhooksig"
 	"github.com/beginilint/beginilint/internal/credflow"
 	"github.com/beginilint/beginilint/internal/model"
 )
@@ -24,6 +26,7 @@ import (
 // configure it.
 var Default = []*analysis.Analyzer{
 	hardcodedkey.Analyzer, keylog.Analyzer, wasmkey.Analyzer, idmix.Analyzer, envmix.Analyzer,
+	webhooksig.Analyzer, plainhttp.Analyzer,
 }
 
 // A Set is the analyzers built from one configuration and their engine.
@@ -43,6 +46,8 @@ func New(cfg *model.Config) Set {
 			wasmkey.New(engine),
 			idmix.New(engine),
 			envmix.New(engine),
+			webhooksig.New(engine),
+			plainhttp.New(engine),
 		},
 	}
 }

@@ -91,6 +91,7 @@ func (r *results) mergeFrom(path string) error {
 		if len(m.Modes) == 0 { // written before modules recorded their own
 			m.Modes, m.Reps = old.Meta.Modes, old.Meta.Reps
 		}
+		m.Ratios = computeRatios(m) // as this version computes them
 	}
 	r.Modules = old.Modules
 	return nil

@@ -67,7 +67,7 @@ func New(cfg *model.Config) *analysis.Analyzer {
 		Run:              e.run,
 		RunDespiteErrors: true,
 		ResultType:       reflect.TypeOf((*Result)(nil)),
-		FactTypes:        []analysis.Fact{new(FuncFact), new(ObjFact)},
+		FactTypes:        []analysis.Fact{new(FuncFact), new(ObjFact), new(InsecureTLSFact), new(HookFact)},
 	}
 	cfg.RegisterFlags(&a.Flags)
 	return a
@@ -141,6 +141,8 @@ func (s *state) analyse() {
 	s.ignoredClientFiles()
 	s.reportObjects()
 	s.reportShared()
+	s.checkWebhooks()
+	s.checkPlainHTTP()
 }
 
 func (s *state) walkAll() {
@@ -175,12 +177,12 @@ func (s *state) addFlow(f Flow) {
 	if !s.reporting || !f.Pos.IsValid() {
 		return
 	}
+	if f.Use == token.NoPos {
+		f.Use = f.Pos // set before comparing, so that the choice below is stable
+	}
 	k := flowKey{f.Kind, f.Pos}
 	if old, dup := s.flows[k]; dup && !closer(f, old) {
 		return // keep the reason nearest the literal: the line that made it a key
-	}
-	if f.Use == token.NoPos {
-		f.Use = f.Pos
 	}
 	f.File = s.fileOf(f.Pos)
 	if f.File == nil {

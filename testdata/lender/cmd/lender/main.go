@@ -84,6 +84,12 @@ func run(cfg config.Config) error {
 	mux.Handle("POST /webhooks/begini", webhook.NewHandler(cfg.BeginiAPIKey, st, slog.Default()))
 	// Kiosk sessions report to their own path; they are signed like the rest.
 	mux.Handle("POST /webhooks/begini/kiosk", webhook.NewHandler(cfg.IntegrationID, st, slog.Default())) // planted: idmix
+	// Branch kiosks post their results separately.
+	mux.Handle("POST /webhooks/begini/branch", webhook.NewKioskHandler(cfg.BeginiAPIKey, st))
+	// Version 2 receivers: verification is a middleware around the store.
+	stored := webhook.StoreEvents(st, slog.Default())
+	mux.Handle("POST /webhooks/begini/v2", webhook.Verify(cfg.BeginiAPIKey, stored))
+	mux.Handle("POST /webhooks/begini/batch", stored) // planted: webhooksig
 	mux.HandleFunc("POST /applicants", newApplicantHandler(st))
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, _ *http.Request) {
 		w.WriteHeader(http.StatusOK)
