@@ -117,30 +117,41 @@ func fetchSource(m module, dir string) error {
 	if err := copyTree(info.Dir, dir); err != nil {
 		return err
 	}
+	return settleGoMod(dir, info.GoMod)
+}
+
+// settleGoMod makes the copy in dir build on its own, outside the
+// repository it was published from.
+func settleGoMod(dir, proxyGoMod string) error {
 	// A module zip of a pre-modules repository has no go.mod; the proxy's
-	// synthesized one makes the copy a module of its own.
+	// synthesized one makes the copy a module of its own. It requires
+	// nothing, so go mod tidy picks the versions of the imports, as a
+	// user's go.mod would.
 	gomod := filepath.Join(dir, "go.mod")
 	if _, err := os.Stat(gomod); os.IsNotExist(err) {
-		return copyFile(info.GoMod, gomod, 0o644)
-	}
-	dropped, err := dropLocalReplaces(dir)
-	if err != nil || !dropped {
+		if err := copyFile(proxyGoMod, gomod, 0o644); err != nil {
+			return err
+		}
+		_, err := runCmd(dir, nil, "go", "mod", "tidy", "-e")
 		return err
 	}
-	// The go command needs the checksums of the modules that the dropped
-	// directories stood for, to tell which module provides a package.
-	_, err = runCmd(dir, nil, "go", "mod", "download", "all")
+	if err := dropLocalReplaces(dir); err != nil {
+		return err
+	}
+	// Record the checksums of every module in the build list, which a plain
+	// go mod download leaves out for test-only dependencies of old go.mod
+	// files and for the modules that dropped directories stood for.
+	_, err := runCmd(dir, nil, "go", "mod", "download", "all")
 	return err
 }
 
 // dropLocalReplaces removes replace directives that point at directories,
 // such as the AWS SDK services' "=> ../../": outside their repository those
 // directories do not exist, and the module's users never see them either.
-// It reports whether it dropped any.
-func dropLocalReplaces(dir string) (bool, error) {
+func dropLocalReplaces(dir string) error {
 	out, err := runCmd(dir, nil, "go", "mod", "edit", "-json")
 	if err != nil {
-		return false, err
+		return err
 	}
 	var mod struct {
 		Replace []struct {
@@ -148,7 +159,7 @@ func dropLocalReplaces(dir string) (bool, error) {
 		}
 	}
 	if err := json.Unmarshal(out, &mod); err != nil {
-		return false, fmt.Errorf("go mod edit -json: %w", err)
+		return fmt.Errorf("go mod edit -json: %w", err)
 	}
 	args := []string{"mod", "edit"}
 	for _, r := range mod.Replace {
@@ -161,10 +172,10 @@ func dropLocalReplaces(dir string) (bool, error) {
 		}
 	}
 	if len(args) == 2 {
-		return false, nil
+		return nil
 	}
 	_, err = runCmd(dir, nil, "go", args...)
-	return err == nil, err
+	return err
 }
 
 // copyTree copies a module cache directory, whose files are read-only, into

@@ -216,8 +216,11 @@ func sweepSetup(cfg *config, m sweepModule, r *sweepResult) (string, listed, err
 	if r.Lines, err = packageLines(pkgs); err != nil {
 		return "", nil, err
 	}
-	r.Packages = len(pkgs)
 	for _, p := range pkgs {
+		if p.Test {
+			continue
+		}
+		r.Packages++
 		if p.Cgo {
 			r.CgoPackages++
 		}
@@ -232,7 +235,7 @@ func packageLines(pkgs listed) (lineCount, error) {
 	var c lineCount
 	for _, p := range pkgs {
 		files, err := filepath.Glob(filepath.Join(p.Dir, "*.go"))
-		if err != nil || p.Dir == "" {
+		if err != nil || p.Dir == "" || p.Test {
 			continue
 		}
 		for _, f := range files {

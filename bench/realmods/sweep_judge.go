@@ -40,14 +40,25 @@ func (v verdict) summary() string {
 
 // listedPkg is what go list says about one package of the module.
 type listedPkg struct {
+	Test bool // a test variant: "p [p.test]", "p_test [p.test]" or "p.test"
 	Dir  string
 	Cgo  bool
 	Err  string   // go list's own error for the package, if any
 	Deps []string // every package it imports, directly or not
 }
 
-// listed maps import paths to what go list says about them.
+// listed maps package IDs, as go list -test and beginilint print them, to
+// what go list says about them.
 type listed map[string]listedPkg
+
+// lookup finds a package by ID, or else by the package a test variant is of.
+func (l listed) lookup(id string) listedPkg {
+	if p, ok := l[id]; ok {
+		return p
+	}
+	path, _, _ := strings.Cut(id, " ")
+	return l[basePkg(path)]
+}
 
 // goListPkg is the part of `go list -json` output used here.
 type goListPkg struct {
@@ -59,9 +70,12 @@ type goListPkg struct {
 	DepsErrors []struct{ Err string }
 }
 
-// listPackages lists the module's packages with its tags and environment.
+// listPackages lists the module's packages and their test variants with
+// its tags and environment. Test variants carry the errors of imports that
+// only tests make.
 func listPackages(dir string, m sweepModule) (listed, error) {
-	args := []string{"list", "-e", "-json=ImportPath,Dir,CgoFiles,Deps,Error,DepsErrors"}
+	args := []string{"list", "-e", "-test",
+		"-json=ImportPath,Dir,CgoFiles,Deps,Error,DepsErrors"}
 	if m.Tags != "" {
 		args = append(args, "-tags="+m.Tags)
 	}
@@ -78,7 +92,8 @@ func listPackages(dir string, m sweepModule) (listed, error) {
 		} else if err != nil {
 			return nil, fmt.Errorf("go list output: %w", err)
 		}
-		lp := listedPkg{Dir: p.Dir, Cgo: len(p.CgoFiles) > 0, Deps: p.Deps}
+		lp := listedPkg{Dir: p.Dir, Cgo: len(p.CgoFiles) > 0, Deps: p.Deps,
+			Test: strings.Contains(p.ImportPath, " [") || strings.HasSuffix(p.ImportPath, ".test")}
 		if p.Error != nil {
 			lp.Err = p.Error.Err
 		} else if len(p.DepsErrors) > 0 {
@@ -137,9 +152,9 @@ func startsRecord(line string) bool {
 	return false
 }
 
-// pkgError matches a driver message about one package; the ID may carry a
+// pkgError matches a driver message about one package; the ID may name a
 // test variant in brackets: "beginilint: ID [ID.test]: message".
-var pkgError = regexp.MustCompile(`^beginilint: (\S+)(?: \[[^\]]*\])?: `)
+var pkgError = regexp.MustCompile(`^beginilint: (\S+(?: \[[^\]]*\])?): `)
 
 var analyzerError = regexp.MustCompile(`^beginilint: \S+(?: \[[^\]]*\])?: analyzer \S+: `)
 
@@ -169,7 +184,8 @@ func (j *sweepJudge) add(v *verdict, rec string) {
 		}
 		v.EnvNotes = append(v.EnvNotes, why+": "+first)
 		if id := recordPkg(rec); id != "" {
-			j.envFailed[id] = true
+			path, _, _ := strings.Cut(id, " ")
+			j.envFailed[id], j.envFailed[basePkg(path)] = true, true
 		}
 	}
 }
@@ -189,7 +205,7 @@ func (j *sweepJudge) settle(v *verdict) {
 }
 
 func (j *sweepJudge) brokenDep(id string) string {
-	for _, d := range j.pkgs[id].Deps {
+	for _, d := range j.pkgs.lookup(id).Deps {
 		if j.envFailed[d] {
 			return d
 		}
@@ -197,14 +213,13 @@ func (j *sweepJudge) brokenDep(id string) string {
 	return ""
 }
 
-// recordPkg is the package a driver message is about, test variants mapped
-// to their package, or "".
+// recordPkg is the ID of the package a driver message is about, or "".
 func recordPkg(rec string) string {
 	m := pkgError.FindStringSubmatch(rec)
 	if m == nil {
 		return ""
 	}
-	return basePkg(m[1])
+	return m[1]
 }
 
 // envCauses are load errors that come from the machine or the module, not
@@ -238,7 +253,7 @@ func explainLoadError(rec string, pkgs listed) string {
 			return c.why
 		}
 	}
-	if p := pkgs[recordPkg(rec)]; p.Err != "" {
+	if p := pkgs.lookup(recordPkg(rec)); p.Err != "" {
 		return "go list fails too (" + firstLines(p.Err, 1) + ")"
 	}
 	return ""

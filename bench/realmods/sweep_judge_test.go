@@ -10,7 +10,9 @@ func TestJudgeSweep(t *testing.T) {
 	pkgs := listed{
 		"example.com/m/pcap": {Cgo: true},
 		"example.com/m/dump": {Deps: []string{"fmt", "example.com/m/pcap"}},
-		"example.com/m/bad":  {Err: "no Go files in /x/bad"},
+		"example.com/m/t [example.com/m/t.test]": {Test: true,
+			Err: "no required module provides package example.org/x"},
+		"example.com/m/bad": {Err: "no Go files in /x/bad"},
 	}
 	stderr := "beginilint: example.com/m/a [example.com/m.test]: analyzer credflow: " +
 		"internal error analysing example.com/m/a: runtime error: nil pointer\n" +
@@ -21,6 +23,8 @@ func TestJudgeSweep(t *testing.T) {
 		"beginilint: example.com/m/bad_test [example.com/m/bad.test]: no Go files\n" +
 		"beginilint: example.com/m/c: c.go:3:2: undefined: x\n" +
 		"beginilint: example.com/m/dump: main.go:4:2: cannot convert x\n" +
+		"beginilint: example.com/m/t [example.com/m/t.test]: /m/t/t_test.go:3:2: " +
+		"could not import example.org/x (invalid package name: \"\")\n" +
 		"beginilint: example.com/m/d [example.com/m/d.test]: -: # example.com/m/d " +
 		"[example.com/m/d.test]\n./d_test.go:3:2: undefined: foo\n"
 	stdout := "/x/a.go:3:4: Begini key logged\n"
@@ -29,9 +33,9 @@ func TestJudgeSweep(t *testing.T) {
 		u                                        usage
 		crashes, internal, errors, env, findings int
 	}{
-		{"exit 1", usage{Exit: 1}, 0, 1, 2, 4, 1},
-		{"exit 2", usage{Exit: 2}, 1, 1, 2, 4, 1},
-		{"timeout", usage{Exit: -1, TimedOut: true}, 1, 1, 2, 4, 1},
+		{"exit 1", usage{Exit: 1}, 0, 1, 2, 5, 1},
+		{"exit 2", usage{Exit: 2}, 1, 1, 2, 5, 1},
+		{"timeout", usage{Exit: -1, TimedOut: true}, 1, 1, 2, 5, 1},
 	}
 	base := writeLogs(t, stdout, stderr)
 	for _, c := range cases {
