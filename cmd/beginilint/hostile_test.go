@@ -5,7 +5,9 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 )
@@ -139,5 +141,45 @@ func TestNoNetwork(t *testing.T) {
 	r := runGuarded(t, dir, []string{"GOPROXY=off", "GOFLAGS=-mod=mod"}, "unshare", "-n", binary, "./...")
 	if r.code != 3 {
 		t.Fatalf("offline run: exit %d, want 3; stderr:\n%s", r.code, r.stderr)
+	}
+}
+
+// Files that are not regular files, where the linter is told to read one
+// or finds one among the sources, give a one-line error or are skipped;
+// reading them would block (a FIFO) or never end (/dev/zero).
+func TestDeviceAndFIFOFiles(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, "go.mod", "module example.com/devices\n\ngo 1.26\n")
+	write(t, dir, "a/a.go", "package a\n\nimport (\n\t\"log\"\n\t\"os\"\n)\n\n"+
+		"//line /dev/zero:1\nfunc F() { log.Print(os.Getenv(\"BEGINI_API_KEY\")) }\n")
+	fifo := filepath.Join(dir, "fifo")
+	if err := syscall.Mkfifo(fifo, 0o644); err != nil {
+		t.Skipf("mkfifo: %v", err)
+	}
+	// Client-only candidates that are not files: a symlink to a device and
+	// a FIFO, both with names the go command lists as ignored files.
+	if err := os.Symlink("/dev/zero", filepath.Join(dir, "a", "zero_js.go")); err != nil {
+		t.Fatal(err)
+	}
+	if err := syscall.Mkfifo(filepath.Join(dir, "a", "pipe_js.go"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r := runGuarded(t, dir, nil, binary, "./...")
+	if r.code != 3 || !strings.Contains(r.stdout, "/dev/zero:1") {
+		t.Errorf("plain run: exit %d, want 3 with the finding at /dev/zero:1\n%s%s",
+			r.code, r.stdout, r.stderr)
+	}
+	r = runGuarded(t, dir, nil, "go", "vet", "-vettool="+binary, "./...")
+	if !strings.Contains(r.stderr, "/dev/zero:1") {
+		t.Errorf("vet run: exit %d, want the finding at /dev/zero:1\n%s", r.code, r.stderr)
+	}
+	for _, flag := range []string{"-config", "-baseline"} {
+		for _, file := range []string{"/dev/zero", fifo} {
+			r := runGuarded(t, dir, nil, binary, flag, file, "./...")
+			if r.code != 1 || !strings.Contains(r.stderr, "not a regular file") {
+				t.Errorf("%s %s: exit %d, want 1 and \"not a regular file\"\n%s",
+					flag, file, r.code, r.stderr)
+			}
+		}
 	}
 }

@@ -221,36 +221,34 @@ func (f *frame) envSource(c *callSite, out []Taint, kind SourceKind) {
 // pflag and *Var forms. The default is part of the flag's value, which is
 // how a literal default becomes a hardcoded key.
 func (f *frame) flagSource(c *callSite, out []Taint) bool {
-	for _, d := range model.FlagDefiners() {
-		if !c.is(d.Ref.Pkg, d.Ref.Recv, d.Ref.Name) {
-			continue
-		}
-		name, ok := f.constString(c.argExpr(d.Name))
-		if !ok {
-			return true
-		}
-		r := f.s.cfg.ClassifyEnvName(name)
-		if r == model.RoleNone {
-			return true
-		}
-		t := Taint{f.s.source(FromFlag, r, name, c.call.Pos())}
-		t, _ = t.union(c.arg(d.Default))
-		if r == model.RoleKey {
-			f.reportLiterals(c.arg(d.Default), "default of flag -"+name, c.call)
-			if f.s.onlyID(c.arg(d.Default)) && !f.inTest {
-				f.s.addFlow(Flow{Kind: RoleConflict, Pos: c.argExpr(d.Default).Pos(),
-					End: c.argExpr(d.Default).End(), Source: f.s.idSource(c.arg(d.Default)),
-					Role: "default of flag -" + name, Sink: "key"})
-			}
-		}
-		if d.Pointer >= 0 {
-			f.assign(c.argExpr(d.Pointer), t, nil)
-		} else if len(out) > 0 {
-			out[0] = t
-		}
+	d, ok := model.FlagDefinerOf(model.FuncRef{Pkg: c.pkg, Recv: c.recv, Name: c.fn.Name()})
+	if !ok {
+		return false
+	}
+	name, ok := f.constString(c.argExpr(d.Name))
+	if !ok {
 		return true
 	}
-	return false
+	r := f.s.cfg.ClassifyEnvName(name)
+	if r == model.RoleNone {
+		return true
+	}
+	t := Taint{f.s.source(FromFlag, r, name, c.call.Pos())}
+	t, _ = t.union(c.arg(d.Default))
+	if r == model.RoleKey {
+		f.reportLiterals(c.arg(d.Default), "default of flag -"+name, c.call)
+		if f.s.onlyID(c.arg(d.Default)) && !f.inTest {
+			f.s.addFlow(Flow{Kind: RoleConflict, Pos: c.argExpr(d.Default).Pos(),
+				End: c.argExpr(d.Default).End(), Source: f.s.idSource(c.arg(d.Default)),
+				Role: "default of flag -" + name, Sink: "key"})
+		}
+	}
+	if d.Pointer >= 0 {
+		f.assign(c.argExpr(d.Pointer), t, nil)
+	} else if len(out) > 0 {
+		out[0] = t
+	}
+	return true
 }
 
 // summarised applies what is known of a function of this module: its

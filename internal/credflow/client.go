@@ -1,6 +1,7 @@
 package credflow
 
 import (
+	"fmt"
 	"go/ast"
 	"go/build/constraint"
 	"go/parser"
@@ -214,7 +215,20 @@ func (s *state) ignoredClientFiles() {
 	}
 }
 
+// maxClientFile bounds the ignored files read for the syntax fallback. Go
+// files that big are generated tables, not client code that handles a key.
+const maxClientFile = 8 << 20
+
+// readFile reads an ignored file. The go command lists a symlink to a device
+// or a FIFO as a file like any other; reading one would never end.
 func (s *state) readFile(name string) ([]byte, error) {
+	fi, err := os.Stat(name)
+	if err != nil {
+		return nil, err
+	}
+	if !fi.Mode().IsRegular() || fi.Size() > maxClientFile {
+		return nil, fmt.Errorf("%s: not a regular file of at most %d MB", name, maxClientFile>>20)
+	}
 	if s.pass.ReadFile != nil {
 		return s.pass.ReadFile(name)
 	}

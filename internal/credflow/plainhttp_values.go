@@ -125,12 +125,7 @@ func (p *plainHTTP) flagDefiner(call *ast.CallExpr) (model.FlagDefiner, bool) {
 	if r := fn.Type().(*types.Signature).Recv(); r != nil {
 		recv = typeName(r.Type())
 	}
-	for _, d := range model.FlagDefiners() {
-		if d.Ref.Pkg == fn.Pkg().Path() && d.Ref.Recv == recv && d.Ref.Name == fn.Name() {
-			return d, true
-		}
-	}
-	return model.FlagDefiner{}, false
+	return model.FlagDefinerOf(model.FuncRef{Pkg: fn.Pkg().Path(), Recv: recv, Name: fn.Name()})
 }
 
 func typeOf(info *types.Info, e ast.Expr) types.Type {

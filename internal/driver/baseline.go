@@ -92,7 +92,7 @@ func entryLess(a, b baselineEntry) bool {
 
 // readBaseline reads a baseline file; errors name its line.
 func readBaseline(path string) ([]baselineEntry, error) {
-	data, err := os.ReadFile(path)
+	data, err := readRegular(path, maxInputFile)
 	if err != nil {
 		return nil, fmt.Errorf("reading baseline: %v (create it with -write-baseline)", err)
 	}

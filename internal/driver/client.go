@@ -35,43 +35,55 @@ var clientPlatforms = []clientPlatform{
 
 // analyse runs the analyzers on the host build and on the client builds the
 // module has, and returns the host load, all diagnostics and all errors.
-func analyse(lc loadConfig, patterns []string, selected []*analysis.Analyzer) (*loaded, []diagnostic, []error, error) {
+// With anchors, only the packages that can matter are analysed (see
+// relevant); nil analyses every package.
+func analyse(lc loadConfig, patterns []string, selected []*analysis.Analyzer,
+	a *anchors) (*loaded, []diagnostic, []error, error) {
 	host, err := load(lc, patterns)
 	if err != nil {
 		return nil, nil, nil, err
 	}
 	r := newRunner(selected)
-	r.run(host.source, host.roots)
+	r.run(host.source, host.roots, a)
 	diags, errs := r.diags, r.errs
-	for _, p := range targetedPlatforms(host, lc.Dir, patterns) {
+	for _, t := range targetedPlatforms(host, lc.Dir, patterns) {
 		clc := lc
-		clc.Env = append(append([]string{}, lc.Env...), p.env...)
-		cl, err := load(clc, patterns)
+		clc.Env = append(append([]string{}, lc.Env...), t.platform.env...)
+		cl, err := load(clc, t.dirs)
 		if err != nil {
-			errs = append(errs, fmt.Errorf("loading the %s build: %v", p.name, err))
+			errs = append(errs, fmt.Errorf("loading the %s build: %v", t.platform.name, err))
 			continue
 		}
 		cr := newRunner(selected)
-		cr.run(cl.source, clientRoots(cl))
+		cr.run(cl.source, clientRoots(cl), a)
 		diags = append(diags, cr.diags...)
 		errs = append(errs, cr.errs...)
 	}
 	return host, diags, errs, nil
 }
 
+// A target is a client platform and the directories of the packages that
+// have client-only files for it. Only those are loaded again: loading the
+// whole module for a browser would type-check everything a second time
+// for one file.
+type target struct {
+	platform clientPlatform
+	dirs     []string
+}
+
 // targetedPlatforms returns the client platforms that the packages named by
 // the patterns have client-only files for. A package with no file for the
 // host at all (a wasm-only main) is not even listed by the host load of
 // "./...", so the directories under "..." patterns are searched as well.
-func targetedPlatforms(l *loaded, dir string, patterns []string) []clientPlatform {
+func targetedPlatforms(l *loaded, dir string, patterns []string) []target {
 	files := clientCandidates(dir, patterns)
 	for _, pkg := range l.all {
 		files = append(files, pkg.IgnoredFiles...)
 	}
-	var out []clientPlatform
+	var out []target
 	for _, p := range clientPlatforms {
-		if hasClientFileFor(files, p) {
-			out = append(out, p)
+		if dirs := clientDirs(files, p); len(dirs) > 0 {
+			out = append(out, target{p, dirs})
 		}
 	}
 	return out
@@ -111,7 +123,11 @@ func skipDir(name string) bool {
 		strings.HasPrefix(name, "_")
 }
 
-func hasClientFileFor(files []string, p clientPlatform) bool {
+// clientDirs returns the directories, as absolute paths the go command
+// takes as patterns, of the files that are client-only for p.
+func clientDirs(files []string, p clientPlatform) []string {
+	var dirs []string
+	seen := make(map[string]bool)
 	for _, name := range files {
 		if !strings.HasSuffix(name, ".go") || strings.HasSuffix(name, "_test.go") {
 			continue
@@ -120,15 +136,24 @@ func hasClientFileFor(files []string, p clientPlatform) bool {
 		if err != nil || !credflow.IsClientOnly(name, src) {
 			continue
 		}
-		if strings.Contains(name, "_"+p.tag) || strings.Contains(string(head(src)), p.tag) {
-			return true
+		if !strings.Contains(name, "_"+p.tag) && !strings.Contains(string(head(src)), p.tag) {
+			continue
+		}
+		d, err := filepath.Abs(filepath.Dir(name))
+		if err == nil && !seen[d] {
+			seen[d] = true
+			dirs = append(dirs, d)
 		}
 	}
-	return false
+	return dirs
 }
 
 // readHeader reads the start of a file, where its build constraint is.
 func readHeader(name string) ([]byte, error) {
+	// Opening a FIFO blocks until someone writes to it: look first.
+	if fi, err := os.Stat(name); err != nil || !fi.Mode().IsRegular() {
+		return nil, fmt.Errorf("%s: not a regular file", name)
+	}
 	f, err := os.Open(name)
 	if err != nil {
 		return nil, err

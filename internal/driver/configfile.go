@@ -66,7 +66,7 @@ func isModuleRoot(dir string) bool {
 }
 
 func readConfigFile(path string) (*configFile, error) {
-	data, err := os.ReadFile(path)
+	data, err := readRegular(path, maxInputFile)
 	if err != nil {
 		return nil, fmt.Errorf("config: %v", err)
 	}

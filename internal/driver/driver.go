@@ -32,6 +32,7 @@ const (
 type options struct {
 	dir        string
 	cpuProfile string
+	noPrune    bool
 	tags       string
 	tests      bool
 	format     string
@@ -125,6 +126,8 @@ func parseFlags(args []string, stderr io.Writer) (*options, error) {
 	fs.StringVar(&opts.enable, "enable", "", "run only these comma-separated `analyzers`")
 	fs.StringVar(&opts.disable, "disable", "", "do not run these comma-separated `analyzers`")
 	fs.StringVar(&opts.cpuProfile, "debug.cpuprofile", "", "write a CPU profile to `file`")
+	fs.BoolVar(&opts.noPrune, "debug.noprune", false,
+		"analyse every package, even those that mention nothing of Begini's")
 	for _, name := range analyzers.Names() {
 		opts.only[name] = fs.Bool(name, false, "run only the "+name+" analyzer (may repeat)")
 	}
@@ -195,7 +198,12 @@ func run(opts *options, stdout, stderr io.Writer) int {
 	}
 	wd := opts.wd
 	lc := loadConfig{Dir: wd, Tags: opts.tags, Tests: opts.tests}
-	l, diags, errs, err := analyse(lc, opts.patterns, selected)
+	var a *anchors
+	if !opts.noPrune {
+		an := newAnchors(opts.cfg)
+		a = &an
+	}
+	l, diags, errs, err := analyse(lc, opts.patterns, selected, a)
 	if err != nil {
 		fmt.Fprintf(stderr, "beginilint: %v\n", err)
 		return ExitError

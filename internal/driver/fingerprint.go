@@ -6,7 +6,6 @@ import (
 	"go/ast"
 	"go/scanner"
 	"go/token"
-	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -48,9 +47,16 @@ func (fp *fingerprinter) of(d diagnostic, posn, end token.Position) Fingerprint 
 	if file := syntaxFile(d, d.Pos); file != nil {
 		f.Decl = enclosingDecl(file, d.Pos)
 	}
-	src := fp.source(posn.Filename)
-	if end.Filename == posn.Filename && posn.Offset <= end.Offset && end.Offset <= len(src) {
-		f.Expr = normalizeTokens(src[posn.Offset:end.Offset])
+	// The expression is read from the file that holds its bytes: a //line
+	// directive renames the position but not the offsets.
+	raw, rawEnd := posn, end
+	if d.Pkg != nil && d.Pkg.Fset != nil {
+		raw = d.Pkg.Fset.PositionFor(d.Pos, false)
+		rawEnd = d.Pkg.Fset.PositionFor(d.End, false)
+	}
+	src := fp.source(raw.Filename)
+	if rawEnd.Filename == raw.Filename && raw.Offset <= rawEnd.Offset && rawEnd.Offset <= len(src) {
+		f.Expr = normalizeTokens(src[raw.Offset:rawEnd.Offset])
 	}
 	return f
 }
@@ -60,7 +66,7 @@ func (fp *fingerprinter) source(filename string) []byte {
 	if !ok {
 		// An unreadable file leaves Expr empty; the fingerprint still holds
 		// the analyzer, file and declaration.
-		src, _ = os.ReadFile(filename)
+		src, _ = readRegular(filename, maxInputFile)
 		fp.src[filename] = src
 	}
 	return src

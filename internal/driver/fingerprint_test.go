@@ -111,7 +111,7 @@ func fingerprintsOf(t *testing.T, src string) []Fingerprint {
 		t.Fatal(err)
 	}
 	r := newRunner([]*analysis.Analyzer{printlnAnalyzer})
-	r.run(l.source, l.roots)
+	r.run(l.source, l.roots, nil)
 	var out []Fingerprint
 	for _, f := range findings(r.diags, func(d diagnostic) *token.FileSet { return d.Pkg.Fset }, dir) {
 		out = append(out, f.Fingerprint)

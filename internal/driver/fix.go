@@ -13,7 +13,8 @@ import (
 func resolveFix(fs *token.FileSet, msg string, edits []analysis.TextEdit) Fix {
 	fx := Fix{Message: msg}
 	for _, e := range edits {
-		start, end := fs.Position(e.Pos), fs.Position(e.End)
+		// Edits go to the file that holds the bytes, whatever a //line directive says.
+		start, end := fs.PositionFor(e.Pos, false), fs.PositionFor(e.End, false)
 		if !e.End.IsValid() {
 			end = start
 		}
@@ -59,7 +60,7 @@ func appendUnique(list []Edit, e Edit) []Edit {
 }
 
 func applyFile(file string, edits []Edit) (int, error) {
-	src, err := os.ReadFile(file)
+	src, err := readRegular(file, maxInputFile)
 	if err != nil {
 		return 0, fmt.Errorf("applying fixes: %v", err)
 	}

@@ -46,7 +46,7 @@ func FuzzSource(f *testing.F) {
 			return
 		}
 		r := newRunner(set.Analyzers)
-		r.run([]*packages.Package{pkg}, map[string]bool{pkg.ID: true})
+		r.run([]*packages.Package{pkg}, map[string]bool{pkg.ID: true}, nil)
 		for _, err := range r.errs {
 			if strings.Contains(err.Error(), "internal error") {
 				t.Fatalf("analyzer failed on:\n%s\n%v", src, err)

@@ -56,7 +56,11 @@ func newRunner(analyzers []*analysis.Analyzer) *runner {
 // run analyses each package in order. A package that failed to load or
 // type-check is reported as an error and skipped; its importers are still
 // analysed against what could be checked of it.
-func (r *runner) run(pkgs []*packages.Package, report map[string]bool) {
+func (r *runner) run(pkgs []*packages.Package, report map[string]bool, a *anchors) {
+	var analysed map[*packages.Package]bool
+	if a != nil {
+		analysed = relevant(pkgs, *a)
+	}
 	for _, p := range pkgs {
 		if len(p.Errors) > 0 {
 			if report[p.ID] && !onlyExcluded(p) {
@@ -64,7 +68,7 @@ func (r *runner) run(pkgs []*packages.Package, report map[string]bool) {
 			}
 			continue
 		}
-		if p.Types == nil || p.TypesInfo == nil {
+		if p.Types == nil || p.TypesInfo == nil || (analysed != nil && !analysed[p]) {
 			continue
 		}
 		r.runPackage(p, report[p.ID])

@@ -35,7 +35,7 @@ func TestPanicBecomesPackageError(t *testing.T) {
 		t.Fatal(err)
 	}
 	r := newRunner([]*analysis.Analyzer{boom})
-	r.run(l.source, l.roots)
+	r.run(l.source, l.roots, nil)
 	if len(r.errs) != 1 || !strings.Contains(r.errs[0].Error(), "example.com/p/a") ||
 		!strings.Contains(r.errs[0].Error(), "internal error in analyzer boom") {
 		t.Errorf("errors = %v, want one internal error naming example.com/p/a", r.errs)
@@ -78,7 +78,7 @@ func TestTestOnlyDependencyIsNotAnalysed(t *testing.T) {
 	}
 	set := analyzers.New(model.Default())
 	r := newRunner(set.Analyzers)
-	r.run(l.source, l.roots)
+	r.run(l.source, l.roots, nil)
 	if len(r.errs) > 0 {
 		t.Errorf("errors: %v", r.errs)
 	}
@@ -105,7 +105,8 @@ func TestWasmOnlyPackageIsAnalysed(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, diags, errs, err := analyse(loadConfig{Dir: dir}, []string{"./..."}, selected)
+	a := newAnchors(cfg)
+	_, diags, errs, err := analyse(loadConfig{Dir: dir}, []string{"./..."}, selected, &a)
 	if err != nil || len(errs) > 0 {
 		t.Fatalf("analyse: %v %v", err, errs)
 	}

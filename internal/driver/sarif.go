@@ -5,7 +5,6 @@ import (
 	"go/token"
 	"io"
 	"net/url"
-	"os"
 	"path/filepath"
 	"strings"
 	"unicode/utf16"
@@ -229,7 +228,7 @@ func (c *columnConverter) column(p token.Position) int {
 	col := p.Column
 	src, ok := c.src[p.Filename]
 	if !ok {
-		src, _ = os.ReadFile(p.Filename) // unreadable: keep the byte column
+		src, _ = readRegular(p.Filename, maxInputFile) // unreadable: keep the byte column
 		c.src[p.Filename] = src
 	}
 	start := p.Offset - (col - 1)

@@ -28,25 +28,29 @@ type FlagDefiner struct {
 
 var flagPkgs = []string{"flag", "github.com/spf13/pflag"}
 
-// FlagDefiners lists the string flag constructors of the flag package and of
-// spf13/pflag, as functions and as *FlagSet methods.
-func FlagDefiners() []FlagDefiner {
-	var out []FlagDefiner
+// flagDefiners indexes the string flag constructors of the flag package and
+// of spf13/pflag, as functions and as *FlagSet methods. It is built once:
+// every call site in a package is looked up here.
+var flagDefiners = func() map[FuncRef]FlagDefiner {
+	out := make(map[FuncRef]FlagDefiner)
+	add := func(d FlagDefiner) { out[d.Ref] = d }
 	for _, pkg := range flagPkgs {
 		for _, recv := range []string{"", "FlagSet"} {
-			out = append(out,
-				FlagDefiner{FuncRef{pkg, recv, "String"}, 0, 1, -1, recv != ""},
-				FlagDefiner{FuncRef{pkg, recv, "StringVar"}, 1, 2, 0, recv != ""},
-			)
+			add(FlagDefiner{FuncRef{pkg, recv, "String"}, 0, 1, -1, recv != ""})
+			add(FlagDefiner{FuncRef{pkg, recv, "StringVar"}, 1, 2, 0, recv != ""})
 			if pkg != "flag" {
-				out = append(out,
-					FlagDefiner{FuncRef{pkg, recv, "StringP"}, 0, 2, -1, recv != ""},
-					FlagDefiner{FuncRef{pkg, recv, "StringVarP"}, 1, 3, 0, recv != ""},
-				)
+				add(FlagDefiner{FuncRef{pkg, recv, "StringP"}, 0, 2, -1, recv != ""})
+				add(FlagDefiner{FuncRef{pkg, recv, "StringVarP"}, 1, 3, 0, recv != ""})
 			}
 		}
 	}
 	return out
+}()
+
+// FlagDefinerOf returns the flag constructor that ref names, if it is one.
+func FlagDefinerOf(ref FuncRef) (FlagDefiner, bool) {
+	d, ok := flagDefiners[ref]
+	return d, ok
 }
 
 // ConfigGetterPkgs are config libraries whose getters take a key name, as in
