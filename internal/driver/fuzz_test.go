@@ -6,6 +6,7 @@ import (
 	"go/parser"
 	"go/token"
 	"go/types"
+	"io"
 	"strings"
 	"testing"
 
@@ -81,4 +82,29 @@ func typeCheck(fset *token.FileSet, imp types.Importer, src string) *packages.Pa
 		Syntax: []*ast.File{file}, Types: tpkg, TypesInfo: info,
 		TypesSizes: types.SizesFor("gc", "amd64"), GoFiles: []string{"/fuzz/fuzz.go"},
 	}
+}
+
+// Command lines are user input: any arguments give options or a one-line
+// error, never a panic.
+func FuzzFlags(f *testing.F) {
+	for _, s := range []string{
+		"-format\nsarif\n./...", "-enable\nkeylog,idmix\n-disable\nkeylog", "-key_env=A,B,",
+		"-log_sinks=(*log.Logger).Output", "-hosts=\xff", "-format=xml", "-keylog\n-json",
+		"-webhook_handlers=(*a.T", "-C\n/nonexistent", "-baseline=\n-o=",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		opts, err := parseFlags(strings.Split(s, "\n"), io.Discard)
+		if err != nil {
+			if strings.Contains(strings.TrimSuffix(err.Error(), "\n"), "\n") {
+				t.Errorf("error %q is more than one line", err)
+			}
+			return
+		}
+		if _, err := opts.selected(analyzers.New(opts.cfg)); err != nil &&
+			strings.Contains(err.Error(), "\n") {
+			t.Errorf("error %q is more than one line", err)
+		}
+	})
 }
