@@ -183,3 +183,28 @@ func TestDeviceAndFIFOFiles(t *testing.T) {
 		}
 	}
 }
+
+// A //line directive renames positions, not bytes: -fix edits the file that
+// holds the finding, and leaves the file the directive names alone.
+func TestFixUnderLineDirective(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, "go.mod", "module example.com/linedir\n\ngo 1.26\n")
+	write(t, dir, "other.go", "package begini\n\n// other.go is what the //line directive names.\n")
+	write(t, dir, "probe.go", strings.Replace(fixableMisuse, "func probe", "//line other.go:1\nfunc probe", 1))
+	before, err := os.ReadFile(filepath.Join(dir, "other.go"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := runGuarded(t, dir, nil, binary, "-fix", "./...")
+	if r.code != 3 {
+		t.Fatalf("exit %d, want 3\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	after, _ := os.ReadFile(filepath.Join(dir, "other.go"))
+	if string(after) != string(before) {
+		t.Errorf("-fix edited the file named by //line:\n%s", after)
+	}
+	fixed, _ := os.ReadFile(filepath.Join(dir, "probe.go"))
+	if strings.Contains(string(fixed), "Hq3Zt8Lw2Nv6Rb9Xc4Mj7Pk1Ds5") {
+		t.Errorf("the finding was not fixed:\n%s", fixed)
+	}
+}

@@ -80,8 +80,8 @@ func (o *Origin) Pos(fset *token.FileSet) token.Pos {
 	if !o.pos.IsValid() {
 		return token.NoPos
 	}
-	f := fset.File(o.pos)
-	if f == nil || f.Name() != o.Posn.Filename {
+	// Posn went through //line directives, so compare it with the same.
+	if p := fset.Position(o.pos); p.Filename != o.Posn.Filename || p.Line != o.Posn.Line {
 		return token.NoPos
 	}
 	return o.pos
