@@ -288,6 +288,9 @@ func (s *state) roleOf(obj types.Object) model.Role {
 }
 
 func (s *state) computeRole(obj types.Object) model.Role {
+	if v, ok := obj.(*types.Var); ok && numberOrBool(v.Type()) {
+		return model.RoleNone // BeginiAPIKeyVersion int, beginiKeySet bool
+	}
 	if obj.Pkg() != nil && obj.Pkg() != s.pass.Pkg {
 		var f ObjFact
 		if s.pass.ImportObjectFact(obj, &f) && f.Role != 0 {
@@ -318,6 +321,13 @@ func (s *state) computeRole(obj types.Object) model.Role {
 		return model.RoleIntegrationID
 	}
 	return model.RoleNone
+}
+
+// numberOrBool reports types that cannot hold a credential, whatever the
+// name of the variable says.
+func numberOrBool(t types.Type) bool {
+	b, ok := t.Underlying().(*types.Basic)
+	return ok && b.Info()&(types.IsNumeric|types.IsBoolean) != 0
 }
 
 // ownerOfField returns the name of the package-level struct type that

@@ -102,6 +102,8 @@ func TestCouldBeKey(t *testing.T) {
 		"bgn_live_8f3Kq2LmZx91PqRt",
 		"9c1f5e7a3b2d4c6e8f0a1b3c5d7e9f21",
 		"Zk3pQ9xLm2Rt7Vw4Yb8Nc1Hd",
+		// A placeholder word next to random runs is still a key.
+		"key-8f3a9c2e71d04b6a", "sk_test_4eC39HqLyjWDarjtT1zdp7dc",
 	}
 	for _, k := range keys {
 		if !CouldBeKey(k, false) {
@@ -115,6 +117,9 @@ func TestCouldBeKey(t *testing.T) {
 		"api.begini.co", "Bearer ", "application/json", "begini.api_key",
 		"replace-me-with-your-key", "short1", "integration_id", "not a key at all",
 		"your-begini-api-key", "aaaaaaaaaaaaaaab",
+		// Instructions and typed runs, not keys.
+		"your_api_key_goes_here", "enter-your-api-key", "MY_SECRET_KEY_123",
+		"abcdefghijklmnopqrstuvwxyz", "1234567890abcdef", "put-your-real-key-here",
 	}
 	for _, k := range notKeys {
 		if CouldBeKey(k, false) {

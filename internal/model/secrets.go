@@ -33,15 +33,54 @@ func IsPlaceholder(s string) bool {
 	if oneRune(t) {
 		return true // xxxxxxxx, ********, 00000000
 	}
+	if isSequence(t) {
+		return true // abcdefghijklmnop, 1234567890abcdef
+	}
 	// A literal made only of placeholder words and separators says what
 	// goes there instead of being it: YOUR_API_KEY, replace-me, test-key.
-	for _, w := range Words(t) {
+	words := Words(t)
+	onlyPlaceholders := true
+	for _, w := range words {
 		if !hasWord([]string{w}, placeholderWords...) && !isFillerRun(w) && w != "me" &&
 			w != "my" && w != "api" && w != "the" {
-			return false
+			onlyPlaceholders = false
+			break
+		}
+	}
+	return onlyPlaceholders || isInstruction(words)
+}
+
+// isInstruction matches prose that tells the reader what to put there,
+// enter-your-api-key, your_api_key_goes_here, MY_SECRET_KEY_123: a
+// placeholder word among words that all read as words, and at most a short
+// number at the end.
+// A real key has random runs, which never read as words.
+func isInstruction(words []string) bool {
+	if len(words) < 2 || !hasWord(words, placeholderWords...) {
+		return false
+	}
+	for i, w := range words {
+		number := strings.Trim(w, "0123456789") == ""
+		switch {
+		case number && i == len(words)-1 && len(w) <= 4:
+		case !number && len(w) >= 2 && isWordLike(w):
+		default:
+			return false // a random run: 8f3a9c splits into 8, f, 3, a, 9, c
 		}
 	}
 	return true
+}
+
+// isSequence reports a run of consecutive characters, as typed to fill a
+// field: at least four in five neighbours are one apart.
+func isSequence(s string) bool {
+	steps := 0
+	for i := 1; i < len(s); i++ {
+		if s[i] == s[i-1]+1 {
+			steps++
+		}
+	}
+	return len(s) > 1 && steps*5 >= (len(s)-1)*4
 }
 
 func isFillerRun(w string) bool {

@@ -49,3 +49,12 @@ func envUse(req *http.Request) {
 	req, _ = http.NewRequest("POST", beginiURL, nil)
 	req.Header.Set(beginiKeyHeader, os.Getenv(beginiKeyEnv))
 }
+
+// Instructions and typed runs where the key should go.
+var (
+	beginiAPIKeyHint = "your_api_key_goes_here"
+	BeginiSecret     = "enter-your-api-key"
+	beginiKey        = "MY_SECRET_KEY_123"
+	beginiTestKey    = "abcdefghijklmnopqrstuvwxyz"
+	beginiDevKey     = "1234567890abcdef"
+)

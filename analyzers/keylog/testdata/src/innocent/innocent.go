@@ -6,6 +6,7 @@ import (
 	"log"
 	"net/http"
 	"os"
+	"time"
 )
 
 func names() {
@@ -71,4 +72,15 @@ func startup() {
 		log.Fatalf("key: %v", err)
 	}
 	_, _ = cfg, k
+}
+
+// Numbers and flags named after the key cannot hold it.
+type keyInfo struct {
+	BeginiAPIKeyVersion int
+	BeginiAPIKeyLoaded  bool
+}
+
+func keyStatus(ki keyInfo, beginiAPIKeyAge time.Duration) {
+	log.Printf("key version %d, loaded %t, age %v", ki.BeginiAPIKeyVersion, ki.BeginiAPIKeyLoaded,
+		beginiAPIKeyAge)
 }
