@@ -324,3 +324,18 @@ func write(t *testing.T, dir, name, content string) {
 		t.Fatal(err)
 	}
 }
+
+// A broken package of the module that a named package imports is an error
+// too, though it was not named: its importers were analysed against what
+// could be checked of it.
+func TestBrokenDependencyIsReported(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, "go.mod", "module example.com/brokendep\n\ngo 1.26\n")
+	write(t, dir, "bad/bad.go", "package bad\n\nfunc F() int { return \"x\" }\n")
+	write(t, dir, "app/app.go", "package app\n\nimport \"example.com/brokendep/bad\"\n\n"+
+		"func G() int { return bad.F() }\n")
+	r := runIn(t, dir, binary, "./app")
+	if r.code != 1 || !strings.Contains(r.stderr, "example.com/brokendep/bad") {
+		t.Errorf("exit %d, want 1 naming the broken dependency; stderr:\n%s", r.code, r.stderr)
+	}
+}

@@ -44,6 +44,7 @@ func analyse(lc loadConfig, patterns []string, selected []*analysis.Analyzer,
 		return nil, nil, nil, err
 	}
 	r := newRunner(selected)
+	r.depErrors = true
 	r.run(host.source, host.roots, a)
 	diags, errs := r.diags, r.errs
 	for _, t := range targetedPlatforms(host, lc.Dir, patterns) {

@@ -33,6 +33,10 @@ type runner struct {
 	pkgFacts  map[pkgFactKey]analysis.Fact
 	diags     []diagnostic
 	errs      []error
+	// depErrors reports the errors of the module's packages that the
+	// analysed ones import, not only of those named: a broken dependency
+	// leaves its importers half-analysed, and that must not pass silently.
+	depErrors bool
 }
 
 type objFactKey struct {
@@ -63,7 +67,7 @@ func (r *runner) run(pkgs []*packages.Package, report map[string]bool, a *anchor
 	}
 	for _, p := range pkgs {
 		if len(p.Errors) > 0 {
-			if report[p.ID] && !onlyExcluded(p) {
+			if (report[p.ID] || (r.depErrors && !isTestVariant(p))) && !onlyExcluded(p) {
 				r.errs = append(r.errs, packageError(p))
 			}
 			continue
@@ -73,6 +77,13 @@ func (r *runner) run(pkgs []*packages.Package, report map[string]bool, a *anchor
 		}
 		r.runPackage(p, report[p.ID])
 	}
+}
+
+// isTestVariant reports the test builds of a package: p [p.test], p_test
+// and p.test. A dependency's tests are not part of the run.
+func isTestVariant(p *packages.Package) bool {
+	return strings.Contains(p.ID, " [") || strings.HasSuffix(p.ID, ".test") ||
+		strings.HasSuffix(p.PkgPath, "_test")
 }
 
 // A PackageError is a package that could not be analysed.
