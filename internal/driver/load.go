@@ -49,37 +49,114 @@ func (c loadConfig) packagesConfig(mode packages.LoadMode) *packages.Config {
 	return cfg
 }
 
-// load finds the packages named by patterns and the dependencies they have
-// in the same modules, then loads all of those with syntax in one go.
+// load loads the packages named by patterns, and the dependencies they
+// have in the same modules, with syntax in one go. The common case, ./... at
+// a module's root, names every package of the module already: one load
+// does. Only when a named package imports one of the module's packages that
+// was not named (or the module replaces a dependency with a directory, or a
+// workspace is in use) is the import graph listed to find them, and all
+// loaded again together, so that facts flow between them.
 func load(c loadConfig, patterns []string) (*loaded, error) {
-	graph := c.packagesConfig(packages.NeedName | packages.NeedModule | packages.NeedImports |
-		packages.NeedDeps)
-	graph.Tests = false
-	pkgs, err := packages.Load(graph, patterns...)
-	if err != nil {
-		return nil, fmt.Errorf("listing packages: %v", err)
-	}
-	extra := localDeps(pkgs)
 	cfg := c.packagesConfig(loadMode)
-	all, err := packages.Load(cfg, append(append([]string{}, patterns...), extra...)...)
+	all, err := packages.Load(cfg, patterns...)
 	if err != nil {
 		return nil, fmt.Errorf("loading packages: %v", err)
+	}
+	rootPaths := make(map[string]bool)
+	for _, p := range all {
+		if !strings.HasSuffix(p.ID, ".test") { // the generated test main
+			rootPaths[strings.TrimSuffix(p.PkgPath, "_test")] = true
+		}
+	}
+	if mayMissLocalDeps(c, all) {
+		graph := c.packagesConfig(packages.NeedName | packages.NeedModule | packages.NeedImports |
+			packages.NeedDeps)
+		graph.Tests = false
+		pkgs, err := packages.Load(graph, patterns...)
+		if err != nil {
+			return nil, fmt.Errorf("listing packages: %v", err)
+		}
+		if extra := localDeps(pkgs); len(extra) > 0 {
+			all, err = packages.Load(cfg, append(append([]string{}, patterns...), extra...)...)
+			if err != nil {
+				return nil, fmt.Errorf("loading packages: %v", err)
+			}
+		}
 	}
 	l := &loaded{roots: make(map[string]bool), all: all, byID: make(map[string]*packages.Package)}
 	for _, p := range all {
 		l.byID[p.ID] = p
-	}
-	rootPaths := make(map[string]bool)
-	for _, p := range pkgs {
-		rootPaths[p.PkgPath] = true
-	}
-	for _, p := range all {
-		if rootPaths[p.PkgPath] || rootPaths[strings.TrimSuffix(p.PkgPath, "_test")] {
+		if rootPaths[strings.TrimSuffix(p.PkgPath, "_test")] {
 			l.roots[p.ID] = true
 		}
 	}
 	l.source = sourceOrder(all)
 	return l, nil
+}
+
+// mayMissLocalDeps reports whether packages of the team's modules could be
+// imported without having been loaded: an import under a loaded module's
+// path that was not loaded, a directory replace in a loaded module's
+// go.mod, or a go.work. It errs towards yes; yes costs one more listing.
+func mayMissLocalDeps(c loadConfig, pkgs []*packages.Package) bool {
+	if w := os.Getenv("GOWORK"); (w != "" && w != "off") || (w == "" && inWorkspace(c.Dir)) {
+		return true
+	}
+	loaded := make(map[string]bool)
+	modules := make(map[string]*packages.Module)
+	for _, p := range pkgs {
+		loaded[p.PkgPath] = true
+		if p.Module != nil {
+			modules[p.Module.Path] = p.Module
+		}
+	}
+	for _, m := range modules {
+		if hasDirReplace(m.GoMod) {
+			return true
+		}
+	}
+	for _, p := range pkgs {
+		for path := range p.Imports {
+			if loaded[path] {
+				continue
+			}
+			for mp := range modules {
+				if path == mp || strings.HasPrefix(path, mp+"/") {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// inWorkspace reports whether a go.work file governs dir, as the go command
+// finds one: in dir or a parent.
+func inWorkspace(dir string) bool {
+	for d := dir; ; d = filepath.Dir(d) {
+		if _, err := os.Stat(filepath.Join(d, "go.work")); err == nil {
+			return true
+		}
+		if filepath.Dir(d) == d {
+			return false
+		}
+	}
+}
+
+// hasDirReplace reports a replace directive whose target is a directory.
+func hasDirReplace(gomod string) bool {
+	data, err := readRegular(gomod, maxInputFile)
+	if err != nil {
+		return gomod != "" // unreadable: assume the worst
+	}
+	for _, line := range strings.Split(string(data), "\n") {
+		_, target, ok := strings.Cut(line, "=>")
+		target = strings.TrimSpace(target)
+		if ok && (strings.HasPrefix(target, ".") || strings.HasPrefix(target, "/")) {
+			return true
+		}
+	}
+	return false
 }
 
 // localDeps returns the import paths of dependencies of pkgs that belong to
