@@ -118,7 +118,9 @@ func (f *frame) builtin(name string, e *ast.CallExpr) []Taint {
 		if len(e.Args) == 2 {
 			f.assign(e.Args[0], ts[1], nil)
 		}
-	case "print", "println":
+	case "print", "println", "panic":
+		// A panic's value is printed with the stack trace, into the
+		// same logs as everything else.
 		f.logHit(e, name, e.Args, ts)
 	}
 	return nil

@@ -6,6 +6,7 @@ import (
 	"go/token"
 	"go/types"
 	"strconv"
+	"strings"
 
 	"github.com/beginilint/beginilint/internal/model"
 )
@@ -102,12 +103,20 @@ func (f *frame) basicLit(e *ast.BasicLit) Taint {
 		return nil
 	}
 	v, err := strconv.Unquote(e.Value)
-	if err != nil || !model.CouldBeKey(v, f.s.inTestFile(e.Pos())) {
+	if err != nil {
+		return nil
+	}
+	// "Bearer <key>" written out whole is the key with its scheme.
+	bearer, prefixed := cutPrefixFold(v, "Bearer ")
+	if prefixed {
+		v = strings.TrimSpace(bearer)
+	}
+	if !model.CouldBeKey(v, f.s.inTestFile(e.Pos())) {
 		return nil
 	}
 	f.s.litNodes[e.Pos()] = e
-	if f.inConst {
-		f.s.constLits[e.Pos()] = true
+	if f.inConst || prefixed {
+		f.s.noFixLits[e.Pos()] = true
 	}
 	return Taint{f.s.literal(e.Pos())}
 }

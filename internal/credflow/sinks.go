@@ -59,6 +59,10 @@ func (f *frame) logSink(c *callSite) (string, int, bool) {
 		if f.isStdStream(c.argExpr(0)) {
 			return name, 1, true
 		}
+	case c.is("os", "File", "Write", "WriteString") && c.self == 1 && f.isStdStream(c.args[0]):
+		return name, 1, true
+	case c.is("io", "", "WriteString") && f.isStdStream(c.argExpr(0)):
+		return name, 1, true
 	case c.pkg == "testing" && slices.Contains(model.TestingLogMethods, c.fn.Name()):
 		return name, c.self, true
 	case slices.Contains(model.LogPackages, c.pkg) && !slices.Contains(model.LogNonSinks, c.fn.Name()):
@@ -361,7 +365,7 @@ func (s *state) hardcoded(lit *Origin, what string, use token.Pos) {
 		fl.Pos, fl.End = p, p
 		if n := s.litNodes[p]; n != nil {
 			fl.End = n.End()
-			if !s.constLits[p] {
+			if !s.noFixLits[p] {
 				fl.Fix = n
 			}
 		}

@@ -46,8 +46,10 @@ type state struct {
 	origins map[originKey]*Origin
 	flows   map[flowKey]Flow
 
-	litNodes    map[token.Pos]ast.Expr // literals that could be keys, by position
-	constLits   map[token.Pos]bool     // of those, the ones in const declarations
+	litNodes map[token.Pos]ast.Expr // literals that could be keys, by position
+	// noFixLits are the literals the suggested fix cannot replace with an
+	// env read: those in const declarations, and "Bearer <key>" in one.
+	noFixLits   map[token.Pos]bool
 	embedCache  map[string]embedInfo
 	tagDefaults []tagDefault
 	tagClashes  []Flow
@@ -114,7 +116,7 @@ func newState(cfg *model.Config, pass *analysis.Pass) *state {
 		origins:     make(map[originKey]*Origin),
 		flows:       make(map[flowKey]Flow),
 		litNodes:    make(map[token.Pos]ast.Expr),
-		constLits:   make(map[token.Pos]bool),
+		noFixLits:   make(map[token.Pos]bool),
 		testFiles:   make(map[*token.File]bool),
 	}
 }

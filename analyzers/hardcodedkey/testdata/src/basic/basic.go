@@ -68,6 +68,12 @@ func bearer(req *http.Request) {
 	req.Header.Set("Authorization", "Bearer "+"Tx83LmPq6ZrW2vYb9NcK4sHd") // want `hardcoded Begini API key \(Bearer token\)`
 }
 
+func bearerWhole(req *http.Request) {
+	req, _ = http.NewRequest("POST", "https://api.begini.com/create-session", nil)
+	req.Header.Set("Authorization", "Bearer Qw62LmPx8ZtR3vYb7NcK1sHd") // want `hardcoded Begini API key \(Bearer token\)`
+	req.Header.Set("Authorization", "Bearer your-api-key-here")
+}
+
 func sprintfHeader(req *http.Request) {
 	req, _ = http.NewRequest("POST", "https://api.begini.co/v1/sessions-management/tokens", nil)
 	req.Header.Set("Authorization", fmt.Sprintf("Bearer %s", "Vb71LmPx4ZqW8tYr2NcK5sHd")) // want `hardcoded Begini API key \(Bearer token\)`

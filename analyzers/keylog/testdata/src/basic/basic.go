@@ -3,6 +3,7 @@ package basic
 import (
 	"errors"
 	"fmt"
+	"io"
 	"log"
 	"log/slog"
 	"net/http"
@@ -159,4 +160,16 @@ type failure struct {
 
 func embedsError(f failure) {
 	log.Printf("failed: %v", f) // want `reaches log.Printf`
+}
+
+// Standard streams written directly, and a panic's printed value.
+func streams() {
+	key := os.Getenv("BEGINI_API_KEY")
+	os.Stdout.WriteString(key)          // want `reaches os.File.WriteString`
+	os.Stderr.Write([]byte(key))        // want `reaches os.File.Write`
+	io.WriteString(os.Stderr, "k="+key) // want `reaches io.WriteString`
+	io.WriteString(&strings.Builder{}, key)
+	if key == "" {
+		panic("no key: " + key) // want `reaches panic`
+	}
 }
