@@ -128,7 +128,8 @@ func (f *frame) logArg(call *ast.CallExpr, sink, via string, t Taint, typ types.
 }
 
 func (f *frame) reportLogged(call *ast.CallExpr, sink, via string, t Taint, typ types.Type) bool {
-	if typ != nil && !isString(typ) {
+	// A named key type may print itself masked, even when it is a string.
+	if _, named := types.Unalias(typ).(*types.Named); typ != nil && (!isString(typ) || named) {
 		if fn := f.s.formatter(typ); fn != nil && !f.s.formatterLeaks(fn) {
 			return false // the type prints itself without the key
 		}
@@ -220,7 +221,8 @@ func (s *state) formatterLeaks(fn *types.Func) bool {
 	}
 	if fn.Pkg() == s.pass.Pkg {
 		if sum := s.summaries[fn]; sum != nil {
-			return s.isKey(sum.returns)
+			// The receiver itself returned: string(k) of a named key type.
+			return s.isKey(sum.returns) || len(sum.returns.params()) > 0
 		}
 		return false
 	}

@@ -173,3 +173,13 @@ func streams() {
 		panic("no key: " + key) // want `reaches panic`
 	}
 }
+
+// A key type whose String method gives the key back.
+type plainKey string
+
+func (k plainKey) String() string { return string(k) }
+
+func logPlain() {
+	k := plainKey(os.Getenv("BEGINI_API_KEY"))
+	log.Printf("using key %v", k) // want `reaches log.Printf`
+}

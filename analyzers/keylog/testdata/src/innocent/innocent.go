@@ -84,3 +84,14 @@ func keyStatus(ki keyInfo, beginiAPIKeyAge time.Duration) {
 	log.Printf("key version %d, loaded %t, age %v", ki.BeginiAPIKeyVersion, ki.BeginiAPIKeyLoaded,
 		beginiAPIKeyAge)
 }
+
+// A key type that prints itself masked.
+type maskedKey string
+
+func (k maskedKey) String() string { return "****" }
+
+func logMasked() {
+	k := maskedKey(os.Getenv("BEGINI_API_KEY"))
+	log.Printf("using key %v", k)
+	log.Print(k)
+}
