@@ -1,9 +1,11 @@
 package driver
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -77,8 +79,17 @@ func readConfigFile(path string) (*configFile, error) {
 // values that are not what the key takes are errors naming the file, the
 // line and what is valid.
 func decodeConfigFile(path string, data []byte) (*configFile, error) {
+	dec := yaml.NewDecoder(bytes.NewReader(data))
 	var doc yaml.Node
-	if err := yaml.Unmarshal(data, &doc); err != nil {
+	if err := dec.Decode(&doc); err != nil && err != io.EOF {
+		return nil, yamlError(path, err)
+	}
+	// A second document would be ignored by a plain Unmarshal: its settings
+	// would silently not apply.
+	var next yaml.Node
+	if err := dec.Decode(&next); err == nil {
+		return nil, fmt.Errorf("%s:%d: a second YAML document; put all settings in one", path, next.Line)
+	} else if err != io.EOF {
 		return nil, yamlError(path, err)
 	}
 	cf := &configFile{path: path, cfg: &model.Config{}, lines: make(map[string]int)}

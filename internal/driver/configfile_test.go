@@ -37,6 +37,7 @@ func TestConfigFileErrors(t *testing.T) {
 		{"hosts: []\nhosts: []\n", "f.yaml:2:1: key hosts repeats the one on line 1"},
 		{"- hosts\n", "f.yaml:1: want a mapping of settings (valid keys: "},
 		{"hosts: [a\n", "f.yaml:1: did not find expected"},
+		{"hosts: [a.test]\n---\nhosts: [b.test]\n", "f.yaml:2: a second YAML document"},
 	} {
 		_, err := decodeConfigFile("f.yaml", []byte(tc.src))
 		if err == nil || !strings.HasPrefix(err.Error(), tc.want) || strings.Contains(err.Error(), "\n") {

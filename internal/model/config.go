@@ -134,7 +134,9 @@ func Keys() []string {
 	t := reflect.TypeOf(Config{})
 	var keys []string
 	for i := 0; i < t.NumField(); i++ {
-		keys = append(keys, t.Field(i).Tag.Get("json"))
+		if k := t.Field(i).Tag.Get("json"); k != "-" {
+			keys = append(keys, k)
+		}
 	}
 	return keys
 }
@@ -176,6 +178,20 @@ func (c *Config) Validate() error {
 	if len(c.VendorWords) == 0 {
 		return fmt.Errorf("vendor_words: must not be empty")
 	}
+	// A blank word is in every name: it would make every name Begini's.
+	lists := []struct {
+		key  string
+		list []string
+	}{
+		{"vendor_words", c.VendorWords}, {"key_words", c.KeyWords},
+		{"key_env_names", c.KeyEnvNames}, {"id_env_names", c.IDEnvNames},
+		{"test_words", c.TestWords}, {"prod_words", c.ProdWords},
+	}
+	for _, l := range lists {
+		if slices.ContainsFunc(l.list, func(w string) bool { return strings.TrimSpace(w) == "" }) {
+			return fmt.Errorf("%s: an empty entry matches every name", l.key)
+		}
+	}
 	return nil
 }
 
@@ -191,6 +207,9 @@ func (c *Config) RegisterFlags(fs *flag.FlagSet) {
 	fs.Var((*listFlag)(&c.VendorWords), "vendor_words", "extra `words` that mark a name as Begini's")
 	fs.Var((*listFlag)(&c.WebhookHandlers), "webhook_handlers",
 		"handler `functions` that receive Begini webhooks (pkg.Func, (*pkg.T).ServeHTTP)")
+	fs.Var((*listFlag)(&c.KeyWords), "key_words", "extra `words` that mark a Begini name as the API key")
+	fs.Var((*listFlag)(&c.TestWords), "test_words", "extra `words` that mark a credential name as Test")
+	fs.Var((*listFlag)(&c.ProdWords), "prod_words", "extra `words` that mark a credential name as Production")
 }
 
 type listFlag []string

@@ -1,6 +1,7 @@
 package model
 
 import (
+	"flag"
 	"slices"
 	"strings"
 	"testing"
@@ -219,10 +220,34 @@ func TestDecodeJSON(t *testing.T) {
 		`{"hosts": "api.begini.co"}`:  "setting hosts: want a list of strings",
 		`{"log_sinks": ["(*broken"]}`: "log_sinks:",
 		`{`:                           "reading settings",
+		`{"vendor_words": [""]}`:      "vendor_words: an empty entry matches every name",
+		`{"key_env_names": [" "]}`:    "key_env_names: an empty entry",
 	} {
 		_, err := DecodeJSON([]byte(in))
 		if err == nil || !strings.Contains(err.Error(), want) {
 			t.Errorf("DecodeJSON(%s) = %v, want error containing %q", in, err, want)
+		}
+	}
+}
+
+// The list of valid settings names what a user can write, nothing else.
+func TestKeys(t *testing.T) {
+	keys := Keys()
+	if slices.Contains(keys, "-") || !slices.Contains(keys, "webhook_handlers") {
+		t.Errorf("Keys() = %v", keys)
+	}
+}
+
+// Every list setting has a flag, so that it reaches the engine under go vet.
+func TestEveryListHasAFlag(t *testing.T) {
+	fs := flag.NewFlagSet("x", flag.ContinueOnError)
+	c := Default()
+	c.RegisterFlags(fs)
+	for flagName, got := range map[string]*[]string{
+		"key_words": &c.KeyWords, "test_words": &c.TestWords, "prod_words": &c.ProdWords,
+	} {
+		if err := fs.Set(flagName, "extra"); err != nil || !slices.Contains(*got, "extra") {
+			t.Errorf("-%s=extra: %v, list %v", flagName, err, *got)
 		}
 	}
 }
