@@ -21,9 +21,12 @@
 package main
 
 import (
+	"bytes"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -64,7 +67,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return fail(stderr, err)
 	}
-	return lintModules(mods, flags, stdout, stderr)
+	return lintModules(root, mods, flags, stdout, stderr)
 }
 
 func fail(stderr io.Writer, err error) int {
@@ -226,15 +229,95 @@ func isFile(path string) bool {
 }
 
 // lintModules runs beginilint once per module and combines the exit codes:
-// an error wins over findings, findings over a clean run.
-func lintModules(mods []module, flags []string, stdout, stderr io.Writer) int {
+// an error wins over findings, findings over a clean run. Paths are printed
+// relative to the repository root, whichever module they are in. With
+// several modules, the outputs are combined into one: lines follow each
+// other, JSON objects are merged, and -o is written once, at the end.
+func lintModules(root string, mods []module, flags []string, stdout, stderr io.Writer) int {
+	outFile, flags := cutOutputFlag(flags)
+	format := formatOf(flags)
+	if len(mods) > 1 && format == "sarif" {
+		return fail(stderr, fmt.Errorf("-format=sarif writes one run per module: "+
+			"the staged files are in %d modules; run beginilint -format=sarif in each", len(mods)))
+	}
 	code := driver.ExitClean
+	var outs [][]byte
 	for _, m := range mods {
-		args := append(slices.Clone(flags), "-C", m.dir)
-		c := driver.Main(append(args, m.patterns...), stdout, stderr)
+		args := append(slices.Clone(flags), "-C", m.dir, "-relative-to", root)
+		var buf bytes.Buffer
+		c := driver.Main(append(args, m.patterns...), &buf, stderr)
 		code = worse(code, c)
+		outs = append(outs, buf.Bytes())
+	}
+	merged, err := combine(format, outs)
+	if err != nil {
+		return fail(stderr, err)
+	}
+	if outFile != "" {
+		if err := os.WriteFile(outFile, merged, 0o644); err != nil {
+			return fail(stderr, err)
+		}
+		return code
+	}
+	if _, err := stdout.Write(merged); err != nil {
+		return fail(stderr, err)
 	}
 	return code
+}
+
+// cutOutputFlag takes -o=file out of beginilint's flags: the combined
+// output is written here, not once per module.
+func cutOutputFlag(flags []string) (string, []string) {
+	out := ""
+	var rest []string
+	for _, f := range flags {
+		name, value, _ := strings.Cut(strings.TrimLeft(f, "-"), "=")
+		if name == "o" {
+			out = value
+			continue
+		}
+		rest = append(rest, f)
+	}
+	return out, rest
+}
+
+// formatOf returns the output format the flags ask for.
+func formatOf(flags []string) string {
+	format := "text"
+	for _, f := range flags {
+		name, value, _ := strings.Cut(strings.TrimLeft(f, "-"), "=")
+		switch {
+		case name == "format":
+			format = value
+		case name == "json" && (value == "" || value == "true"):
+			format = "json"
+		}
+	}
+	return format
+}
+
+// combine joins the outputs of several runs. The JSON format is one object
+// keyed by package ID, and package IDs differ between modules.
+func combine(format string, outs [][]byte) ([]byte, error) {
+	if format != "json" || len(outs) == 1 {
+		return bytes.Join(outs, nil), nil
+	}
+	all := make(map[string]json.RawMessage)
+	for _, o := range outs {
+		if len(bytes.TrimSpace(o)) == 0 {
+			continue
+		}
+		var m map[string]json.RawMessage
+		if err := json.Unmarshal(o, &m); err != nil {
+			return nil, fmt.Errorf("combining the JSON of several modules: %v", err)
+		}
+		maps.Copy(all, m)
+	}
+	out, err := json.MarshalIndent(all, "", "\t")
+	if err != nil {
+		return nil, err
+	}
+	return append(out, '\n'), nil
 }
 
 func worse(a, b int) int {

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -169,5 +170,47 @@ func TestIndexIsWhatIsCommitted(t *testing.T) {
 	}
 	if code, _ := runHere(t, "begini/client.go"); code != driver.ExitFindings {
 		t.Errorf("working tree with a keyed untracked file: exit %d, want 3", code)
+	}
+}
+
+// Staged files in two modules give one output: paths from the repository
+// root, one JSON object, and an -o file that holds both modules' findings.
+func TestTwoModulesOneOutput(t *testing.T) {
+	repo := t.TempDir()
+	writeFiles(t, repo, map[string]string{
+		"shop/go.mod":           "module example.com/shop\n\ngo 1.26\n",
+		"shop/begini/client.go": keyedClient,
+		"loans/go.mod":          "module example.com/loans\n\ngo 1.26\n",
+		"loans/begini/client.go": strings.Replace(keyedClient, "Zq8Lm3Vx7Rt2Wp9Ks4Hd6Fn1",
+			"Hq72LmPx9ZtR4vYb1NcK8sWd", 1),
+	})
+	t.Chdir(repo)
+	files := []string{"shop/begini/client.go", "loans/begini/client.go"}
+
+	code, out := runHere(t, files...)
+	if code != driver.ExitFindings || !strings.Contains(out, "shop/begini/client.go:5:") ||
+		!strings.Contains(out, "loans/begini/client.go:5:") {
+		t.Errorf("text: exit %d, want 3 and both findings from the repository root\n%s", code, out)
+	}
+
+	code, out = runHere(t, append([]string{"-format=json", "-o=out.json"}, files...)...)
+	if code != driver.ExitFindings || out != "" {
+		t.Errorf("json to a file: exit %d, output %q; want 3 and nothing printed", code, out)
+	}
+	data, err := os.ReadFile(filepath.Join(repo, "out.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var doc map[string]any
+	if err := json.Unmarshal(data, &doc); err != nil {
+		t.Fatalf("out.json is not one JSON document: %v\n%s", err, data)
+	}
+	if doc["example.com/shop/begini"] == nil || doc["example.com/loans/begini"] == nil {
+		t.Errorf("out.json lacks a module's findings:\n%s", data)
+	}
+
+	if code, out := runHere(t, append([]string{"-format=sarif"}, files...)...); code != driver.ExitError ||
+		!strings.Contains(out, "2 modules") {
+		t.Errorf("sarif over two modules: exit %d, want 1 and a clear error\n%s", code, out)
 	}
 }

@@ -47,6 +47,9 @@ type options struct {
 	patterns   []string
 
 	wd     string // the working directory: -C, or the current one
+	// relTo is what finding paths are relative to: -relative-to, resolved
+	// against the directory beginilint was started in, or wd.
+	relTo string
 	output string // -o
 	// baseline is the file of accepted findings; writeBaseline, when set,
 	// records this run's findings there instead.
@@ -116,6 +119,8 @@ func parseFlags(args []string, stderr io.Writer) (*options, error) {
 	fs.StringVar(&opts.format, "format", "text", "output `format`: "+formatNames)
 	fs.BoolVar(&opts.jsonFlag, "json", false, "same as -format json")
 	fs.StringVar(&opts.output, "o", "", "write the findings to `file` instead of standard output")
+	fs.StringVar(&opts.relTo, "relative-to", "",
+		"print paths relative to `dir` (default: the -C directory), such as the repository root")
 	fs.StringVar(&opts.baseline, "baseline", "", "report only findings not recorded in `file`")
 	fs.StringVar(&opts.writeBaseline, "write-baseline", "", "record the findings in `file` and exit 0")
 	fs.StringVar(&opts.configPath, "config", "", "read settings from `file` instead of the closest "+ConfigFileName)
@@ -150,6 +155,11 @@ func parseFlags(args []string, stderr io.Writer) (*options, error) {
 	}
 	if opts.wd, err = workDir(opts.dir); err != nil {
 		return nil, err
+	}
+	if opts.relTo == "" {
+		opts.relTo = opts.wd
+	} else if opts.relTo, err = filepath.Abs(opts.relTo); err != nil {
+		return nil, fmt.Errorf("-relative-to: %v", err)
 	}
 	opts.output = opts.path(opts.output)
 	opts.baseline = opts.path(opts.baseline)
@@ -208,7 +218,7 @@ func run(opts *options, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "beginilint: %v\n", err)
 		return ExitError
 	}
-	fs := findings(diags, func(d diagnostic) *token.FileSet { return d.Pkg.Fset }, wd)
+	fs := findings(diags, func(d diagnostic) *token.FileSet { return d.Pkg.Fset }, opts.relTo)
 	rep := &report{findings: fs, errs: errs, analyzers: selected, files: analysedFiles(l)}
 	return finish(opts, rep, stdout, stderr)
 }
