@@ -129,6 +129,7 @@ const maxRounds = 8
 // that confirms the fixpoint is also the one that reports.
 func (s *state) analyse() {
 	s.collect()
+	s.funcDecls = s.calleesFirst()
 	s.reporting = true
 	for round := 0; round < maxRounds; round++ {
 		s.changed = false
@@ -150,6 +151,39 @@ func (s *state) walkAll() {
 	for _, fd := range s.funcDecls {
 		s.walkFunc(fd)
 	}
+}
+
+// calleesFirst orders the package's functions so that a function comes
+// after those it calls or refers to (a handler passed to a registration),
+// which lets most summaries settle in one round however deep a chain of
+// helpers goes. Recursion is cut where it closes.
+func (s *state) calleesFirst() []*ast.FuncDecl {
+	decls := make(map[types.Object]*ast.FuncDecl)
+	for _, fd := range s.funcDecls {
+		decls[s.info.Defs[fd.Name]] = fd
+	}
+	seen := make(map[*ast.FuncDecl]bool)
+	var out []*ast.FuncDecl
+	var visit func(fd *ast.FuncDecl)
+	visit = func(fd *ast.FuncDecl) {
+		if seen[fd] {
+			return
+		}
+		seen[fd] = true
+		ast.Inspect(fd.Body, func(n ast.Node) bool {
+			if id, ok := n.(*ast.Ident); ok {
+				if fn, ok := s.info.Uses[id].(*types.Func); ok && decls[fn.Origin()] != nil {
+					visit(decls[fn.Origin()])
+				}
+			}
+			return true
+		})
+		out = append(out, fd)
+	}
+	for _, fd := range s.funcDecls {
+		visit(fd)
+	}
+	return out
 }
 
 func (s *state) sortedFlows() []Flow {

@@ -156,7 +156,6 @@ type hookState struct {
 	// flows holds what each function's latest walk found; the walk of a
 	// round that changed no summary had everything it needed.
 	flows map[*types.Func][]Flow
-	order []*ast.FuncDecl // the functions, callees first
 }
 
 // checkWebhooks runs the module over the package: a fixpoint over its
@@ -202,44 +201,9 @@ func (h *hookState) configured(fn *types.Func) bool {
 }
 
 func (h *hookState) walkAll() {
-	if h.order == nil {
-		h.order = h.calleesFirst()
-	}
-	for _, fd := range h.order {
+	for _, fd := range h.s.funcDecls {
 		h.walkFunc(fd)
 	}
-}
-
-// calleesFirst orders the package's functions so that a function comes
-// after those it calls or refers to (a handler passed to a registration),
-// which lets most summaries settle in one round.
-func (h *hookState) calleesFirst() []*ast.FuncDecl {
-	decls := make(map[types.Object]*ast.FuncDecl)
-	for _, fd := range h.s.funcDecls {
-		decls[h.s.info.Defs[fd.Name]] = fd
-	}
-	seen := make(map[*ast.FuncDecl]bool)
-	var out []*ast.FuncDecl
-	var visit func(fd *ast.FuncDecl)
-	visit = func(fd *ast.FuncDecl) {
-		if seen[fd] {
-			return
-		}
-		seen[fd] = true
-		ast.Inspect(fd.Body, func(n ast.Node) bool {
-			if id, ok := n.(*ast.Ident); ok {
-				if fn, ok := h.s.info.Uses[id].(*types.Func); ok && decls[fn.Origin()] != nil {
-					visit(decls[fn.Origin()])
-				}
-			}
-			return true
-		})
-		out = append(out, fd)
-	}
-	for _, fd := range h.s.funcDecls {
-		visit(fd)
-	}
-	return out
 }
 
 func (h *hookState) sumOf(fn *types.Func) *hookSum {
