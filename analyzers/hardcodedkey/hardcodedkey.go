@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"go/ast"
 	"go/token"
+	"go/types"
 	"strconv"
 
 	"golang.org/x/tools/go/analysis"
@@ -101,6 +102,9 @@ func suggestedFix(pass *analysis.Pass, fl credflow.Flow) (analysis.SuggestedFix,
 		return analysis.SuggestedFix{}, false
 	}
 	osName, edits := importOS(fl.File)
+	if !refersToOS(pass, osName, lit.Pos(), edits != nil) {
+		return analysis.SuggestedFix{}, false // a local named os would take the call
+	}
 	edits = append(edits, analysis.TextEdit{
 		Pos:     lit.Pos(),
 		End:     lit.End(),
@@ -110,6 +114,21 @@ func suggestedFix(pass *analysis.Pass, fl credflow.Flow) (analysis.SuggestedFix,
 		Message:   "read the key from env " + EnvName,
 		TextEdits: edits,
 	}, true
+}
+
+// refersToOS reports whether name, at pos, is package os: the import of it
+// when there is one, nothing at all when the fix is adding it.
+func refersToOS(pass *analysis.Pass, name string, pos token.Pos, adding bool) bool {
+	scope := pass.Pkg.Scope().Innermost(pos)
+	if scope == nil {
+		return false
+	}
+	_, obj := scope.LookupParent(name, pos)
+	if adding {
+		return obj == nil
+	}
+	pn, ok := obj.(*types.PkgName)
+	return ok && pn.Imported().Path() == "os"
 }
 
 // importOS returns the name under which file can refer to package os and
