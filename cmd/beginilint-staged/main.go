@@ -42,10 +42,26 @@ func main() {
 
 // run is main without the process around it, for tests.
 func run(args []string, stdout, stderr io.Writer) int {
+	if slices.ContainsFunc(args, isHelp) {
+		fmt.Fprint(stdout, usage)
+		return driver.ExitClean
+	}
 	index, flags, files := splitArgs(args)
 	root, err := os.Getwd()
 	if err != nil {
 		return fail(stderr, err)
+	}
+	for i, f := range files {
+		if !filepath.IsAbs(f) {
+			files[i] = filepath.Join(root, f) // named from where we were started
+		}
+	}
+	if len(files) == 0 || index {
+		// git names staged files, and checks out the index, from the top of
+		// the work tree, wherever the hook was started.
+		if root, err = workTreeTop(root); err != nil {
+			return fail(stderr, err)
+		}
 	}
 	if len(files) == 0 {
 		if files, err = stagedGoFiles(root); err != nil {
@@ -68,6 +84,29 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return fail(stderr, err)
 	}
 	return lintModules(root, mods, flags, stdout, stderr)
+}
+
+const usage = `usage: beginilint-staged [-index] [-beginilint-flag=value ...] [file.go ...]
+
+Runs beginilint on the packages of the given Go files, or of the Go files
+staged in git, each with its own module. -index analyses a copy of the
+index instead of the working tree. beginilint's flags must be written
+-name=value. Exit codes: 0 clean, 3 findings, 1 errors.
+`
+
+func isHelp(a string) bool {
+	return a == "-h" || a == "-help" || a == "--help"
+}
+
+// workTreeTop returns the top directory of the git work tree holding dir.
+func workTreeTop(dir string) (string, error) {
+	cmd := exec.Command("git", "rev-parse", "--show-toplevel")
+	cmd.Dir = dir
+	out, err := cmd.Output()
+	if err != nil {
+		return "", fmt.Errorf("finding the git work tree: %v%s", err, exitStderr(err))
+	}
+	return strings.TrimSpace(string(out)), nil
 }
 
 func fail(stderr io.Writer, err error) int {

@@ -214,3 +214,33 @@ func TestTwoModulesOneOutput(t *testing.T) {
 		t.Errorf("sarif over two modules: exit %d, want 1 and a clear error\n%s", code, out)
 	}
 }
+
+// Started from a subdirectory of the work tree (a module of a monorepo),
+// the staged files git names from the top are still found.
+func TestStartedInSubdirectory(t *testing.T) {
+	if _, err := exec.LookPath("git"); err != nil {
+		t.Skip("git is not installed")
+	}
+	repo := t.TempDir()
+	git(t, repo, "init", "-q")
+	writeFiles(t, repo, map[string]string{
+		"svc/go.mod":           "module example.com/svc\n\ngo 1.26\n",
+		"svc/begini/client.go": keyedClient,
+		"other/go.mod":         "module example.com/other\n\ngo 1.26\n",
+	})
+	git(t, repo, "add", ".")
+	t.Chdir(filepath.Join(repo, "other"))
+	for _, args := range [][]string{nil, {"-index"}} {
+		code, out := runHere(t, args...)
+		if code != driver.ExitFindings || !strings.Contains(out, "svc/begini/client.go:5:") {
+			t.Errorf("%v from other/: exit %d, want 3 and the finding\n%s", args, code, out)
+		}
+	}
+	if code, out := runHere(t, "-h"); code != driver.ExitClean || !strings.HasPrefix(out, "usage:") {
+		t.Errorf("-h: exit %d, output %q", code, out)
+	}
+	t.Chdir(t.TempDir())
+	if code, out := runHere(t); code != driver.ExitError || strings.Count(out, "\n") != 1 {
+		t.Errorf("outside a repository: exit %d, want 1 and one line\n%s", code, out)
+	}
+}
