@@ -49,7 +49,8 @@ func diagnostic(pass *analysis.Pass, fl credflow.Flow) analysis.Diagnostic {
 	}
 	sink := fl.Sink
 	if fl.Via != "" {
-		sink = fl.Via + " (which passes it to " + fl.Sink + ")"
+		// Through a wrapper, or through a field a method of the callee logs.
+		sink = fl.Sink + " through " + fl.Via
 	}
 	d := analysis.Diagnostic{
 		Pos:     fl.Pos,

@@ -110,7 +110,7 @@ func logKey(msg, k string) {
 }
 
 func wrapper() {
-	logKey("using", os.Getenv("BEGINI_API_KEY")) // want `reaches basic.logKey \(which passes it to log.Printf\)`
+	logKey("using", os.Getenv("BEGINI_API_KEY")) // want `reaches log.Printf through basic.logKey`
 	logKey("using", "nothing secret")
 }
 
@@ -188,7 +188,7 @@ func logPlain() {
 // the key passed down twelve calls to a log, and returned up twelve. The
 // first is reported where the key goes in.
 func chainTop() {
-	down1(os.Getenv("BEGINI_API_KEY")) // want `reaches basic.down1 \(which passes it to log.Print\)`
+	down1(os.Getenv("BEGINI_API_KEY")) // want `reaches log.Print through basic.down1`
 	log.Print(up1()) // want `reaches log.Print`
 }
 
@@ -217,3 +217,15 @@ func up9() string { return up10() }
 func up10() string { return up11() }
 func up11() string { return up12() }
 func up12() string { return os.Getenv("BEGINI_API_KEY") }
+
+// The key stored by a constructor into a field that a method logs: within
+// the package, the field is known to hold the key where it is logged.
+type scoreClient struct{ apiKey string }
+
+func newScoreClient(apiKey string) *scoreClient { return &scoreClient{apiKey: apiKey} }
+
+func (c *scoreClient) debug() { log.Print("client ", c.apiKey) } // want `reaches log.Print`
+
+func useScoreClient() *scoreClient {
+	return newScoreClient(os.Getenv("BEGINI_API_KEY"))
+}
