@@ -218,8 +218,9 @@ func up10() string { return up11() }
 func up11() string { return up12() }
 func up12() string { return os.Getenv("BEGINI_API_KEY") }
 
-// The key stored by a constructor into a field that a method logs: within
-// the package, the field is known to hold the key where it is logged.
+// The key stored by a constructor into a field that a method logs: where it
+// is logged (the field is known to hold it within the package), and where
+// it goes in, which is all a caller in another package can be shown.
 type scoreClient struct{ apiKey string }
 
 func newScoreClient(apiKey string) *scoreClient { return &scoreClient{apiKey: apiKey} }
@@ -227,5 +228,5 @@ func newScoreClient(apiKey string) *scoreClient { return &scoreClient{apiKey: ap
 func (c *scoreClient) debug() { log.Print("client ", c.apiKey) } // want `reaches log.Print`
 
 func useScoreClient() *scoreClient {
-	return newScoreClient(os.Getenv("BEGINI_API_KEY"))
+	return newScoreClient(os.Getenv("BEGINI_API_KEY")) // want `reaches log.Print through basic.newScoreClient`
 }
