@@ -8,7 +8,9 @@ import (
 	"io"
 	"os"
 	"sort"
+	"strconv"
 	"strings"
+	"unicode"
 
 	"golang.org/x/tools/go/analysis"
 )
@@ -115,7 +117,10 @@ func readBaseline(path string) ([]baselineEntry, error) {
 		}
 		entries = append(entries, e)
 	}
-	return entries, sc.Err()
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("baseline %s: %v", path, err)
+	}
+	return entries, nil
 }
 
 // applyBaseline returns the findings the baseline does not hold, and the
@@ -183,10 +188,22 @@ func warnStale(w io.Writer, path string, stale []baselineEntry) {
 	fmt.Fprintf(w, "beginilint: warning: baseline %s has entries that match no finding (%d); "+
 		"rewrite it with -write-baseline to drop them:\n", path, len(stale))
 	for _, e := range stale {
-		where := e.File
+		where := printable(e.File)
 		if e.Decl != "" {
-			where += ": " + e.Decl
+			where += ": " + printable(e.Decl)
 		}
-		fmt.Fprintf(w, "\t%s (%s)\n", where, e.Analyzer)
+		fmt.Fprintf(w, "\t%s (%s)\n", where, printable(e.Analyzer))
 	}
+}
+
+// printable quotes text from a file when it holds anything but graphic
+// characters, so that an edited baseline cannot write escape sequences to
+// the terminal.
+func printable(s string) string {
+	for _, r := range s {
+		if !unicode.IsGraphic(r) {
+			return strconv.Quote(s)
+		}
+	}
+	return s
 }

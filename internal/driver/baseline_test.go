@@ -85,3 +85,30 @@ func TestStaleEntries(t *testing.T) {
 		t.Errorf("warning = %q", buf.String())
 	}
 }
+
+// Text read from a baseline is shown quoted when it holds control
+// characters, and a line too long to read names the file.
+func TestBaselineHostileText(t *testing.T) {
+	if got := printable("F\x1b[2J\nINJECTED"); got != `"F\x1b[2J\nINJECTED"` {
+		t.Errorf("printable = %s", got)
+	}
+	if got := printable("(*Client).Do"); got != "(*Client).Do" {
+		t.Errorf("printable changed plain text: %s", got)
+	}
+	path := filepath.Join(t.TempDir(), "b.jsonl")
+	if err := os.WriteFile(path, []byte(strings.Repeat("x", 2<<20)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := readBaseline(path); err == nil || !strings.Contains(err.Error(), path) {
+		t.Errorf("error = %v, want one naming %s", err, path)
+	}
+}
+
+// Errors of the go command come as several lines; they are shown as one.
+func TestOneLine(t *testing.T) {
+	in := "-: # example.com/x\nno required module provides package example.com/y; to add it:\n\tgo get example.com/y"
+	want := "no required module provides package example.com/y; to add it: go get example.com/y"
+	if got := oneLine(in); got != want {
+		t.Errorf("oneLine = %q, want %q", got, want)
+	}
+}

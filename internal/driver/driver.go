@@ -138,14 +138,21 @@ func parseFlags(args []string, stderr io.Writer) (*options, error) {
 	}
 	flags.RegisterFlags(fs)
 	fs.Usage = func() {
-		fmt.Fprintf(stderr, "usage: beginilint [flags] [packages]\n\n"+
+		fmt.Fprintf(fs.Output(), "usage: beginilint [flags] [packages]\n\n"+
 			"Reports misuse of Begini API credentials. Exit codes: 0 clean, 3 findings,\n"+
 			"1 errors (errors win; findings are still printed).\n\nFlags:\n")
 		fs.PrintDefaults()
 	}
+	// A mistyped flag gets one line, not the whole list; -h gets the list.
+	fs.SetOutput(io.Discard)
 	err := fs.Parse(args)
-	if err != nil {
+	if errors.Is(err, flag.ErrHelp) {
+		fs.SetOutput(stderr)
+		fs.Usage()
 		return nil, err
+	}
+	if err != nil {
+		return nil, fmt.Errorf("%v (beginilint -h lists the flags)", err)
 	}
 	if opts.jsonFlag {
 		opts.format = "json"

@@ -95,11 +95,27 @@ type PackageError struct {
 func (e *PackageError) Error() string { return e.PkgID + ": " + e.Msg }
 
 func packageError(p *packages.Package) error {
-	msg := p.Errors[0].Error()
+	msg := oneLine(p.Errors[0].Error())
 	if n := len(p.Errors); n > 1 {
 		msg += fmt.Sprintf(" (and %d more errors)", n-1)
 	}
 	return &PackageError{PkgID: p.ID, Msg: msg}
+}
+
+// oneLine folds an error of the go command into one line: "-: # pkg" and
+// its other headers go, and hints such as "to add it:\n\tgo get x" are
+// joined to the line before.
+func oneLine(msg string) string {
+	msg = strings.TrimPrefix(msg, "-: ")
+	var parts []string
+	for _, line := range strings.Split(msg, "\n") {
+		line = strings.TrimSpace(line)
+		if line == "" || strings.HasPrefix(line, "# ") {
+			continue
+		}
+		parts = append(parts, line)
+	}
+	return strings.Join(parts, " ")
 }
 
 func errorPkg(err error) string {

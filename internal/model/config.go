@@ -14,6 +14,7 @@ import (
 	"reflect"
 	"slices"
 	"strings"
+	"unicode"
 )
 
 // Config is the whole user-facing configuration. Every field is a list, so
@@ -108,13 +109,7 @@ func DecodeJSON(data []byte) (*Config, error) {
 
 // Merge adds the user's settings to c.
 func (c *Config) Merge(u *Config) {
-	add := func(dst *[]string, src []string) {
-		for _, v := range src {
-			if !slices.Contains(*dst, v) {
-				*dst = append(*dst, v)
-			}
-		}
-	}
+	add := func(dst *[]string, src []string) { *dst = appendNew(*dst, src...) }
 	add(&c.VendorWords, u.VendorWords)
 	add(&c.KeyWords, u.KeyWords)
 	add(&c.KeyEnvNames, u.KeyEnvNames)
@@ -171,8 +166,8 @@ func (c *Config) Validate() error {
 		}
 	}
 	for _, h := range c.Hosts {
-		if h == "" || strings.ContainsAny(h, "/: ") {
-			return fmt.Errorf("hosts: %q is not a host name (write api.example.com, no scheme)", h)
+		if err := checkHost(h); err != nil {
+			return fmt.Errorf("hosts: %v", err)
 		}
 	}
 	if len(c.VendorWords) == 0 {
@@ -195,21 +190,48 @@ func (c *Config) Validate() error {
 	return nil
 }
 
+func checkHost(h string) error {
+	if h == "" || strings.ContainsFunc(h, func(r rune) bool {
+		return r == '/' || r == ':' || unicode.IsSpace(r) || unicode.IsControl(r)
+	}) {
+		return fmt.Errorf("%q is not a host name (write api.example.com, no scheme)", h)
+	}
+	return nil
+}
+
 // RegisterFlags binds the configuration to flags, so that settings reach the
 // engine under go vet, where only flags are passed to the tool. List flags
 // add to the defaults; they take comma-separated values and may repeat.
 func (c *Config) RegisterFlags(fs *flag.FlagSet) {
 	fs.Var((*listFlag)(&c.KeyEnvNames), "key_env", "extra env var or flag `names` that hold the API key")
 	fs.Var((*listFlag)(&c.IDEnvNames), "id_env", "extra env var or flag `names` that hold the integration ID")
-	fs.Var((*listFlag)(&c.Hosts), "hosts", "extra Begini API `hosts`")
-	fs.Var((*listFlag)(&c.LogSinks), "log_sinks", "extra logging `functions` (pkg.Func, (*pkg.T).M, or pkg)")
-	fs.Var((*listFlag)(&c.KeyGetters), "key_getters", "secret-store `functions` whose first argument names the secret")
+	fs.Var(checkedList{&c.Hosts, checkHost}, "hosts", "extra Begini API `hosts`")
+	fs.Var(checkedList{&c.LogSinks, checkFuncRef}, "log_sinks",
+		"extra logging `functions` (pkg.Func, (*pkg.T).M, or pkg)")
+	fs.Var(checkedList{&c.KeyGetters, checkFuncRef}, "key_getters",
+		"secret-store `functions` whose first argument names the secret")
 	fs.Var((*listFlag)(&c.VendorWords), "vendor_words", "extra `words` that mark a name as Begini's")
-	fs.Var((*listFlag)(&c.WebhookHandlers), "webhook_handlers",
+	fs.Var(checkedList{&c.WebhookHandlers, checkFuncRef}, "webhook_handlers",
 		"handler `functions` that receive Begini webhooks (pkg.Func, (*pkg.T).ServeHTTP)")
 	fs.Var((*listFlag)(&c.KeyWords), "key_words", "extra `words` that mark a Begini name as the API key")
 	fs.Var((*listFlag)(&c.TestWords), "test_words", "extra `words` that mark a credential name as Test")
 	fs.Var((*listFlag)(&c.ProdWords), "prod_words", "extra `words` that mark a credential name as Production")
+}
+
+// appendNew appends the values not yet in list, in linear time: a list can
+// be as long as a user's file makes it.
+func appendNew(list []string, values ...string) []string {
+	seen := make(map[string]bool, len(list))
+	for _, v := range list {
+		seen[v] = true
+	}
+	for _, v := range values {
+		if !seen[v] {
+			seen[v] = true
+			list = append(list, v)
+		}
+	}
+	return list
 }
 
 type listFlag []string
@@ -217,12 +239,46 @@ type listFlag []string
 func (l *listFlag) String() string { return strings.Join(*l, ",") }
 
 func (l *listFlag) Set(s string) error {
+	var vs []string
 	for _, v := range strings.Split(s, ",") {
-		if v = strings.TrimSpace(v); v != "" && !slices.Contains(*l, v) {
-			*l = append(*l, v)
+		if v = strings.TrimSpace(v); v != "" {
+			vs = append(vs, v)
+		}
+	}
+	*l = appendNew(*l, vs...)
+	return nil
+}
+
+// checkedList is a list flag whose entries are checked as they are set, so
+// that a bad value is a flag error: under go vet, an error from the
+// analyzer's run only says "failed prerequisites", and is not remembered.
+type checkedList struct {
+	list  *[]string
+	check func(string) error
+}
+
+func (l checkedList) String() string {
+	if l.list == nil {
+		return ""
+	}
+	return strings.Join(*l.list, ",")
+}
+
+func (l checkedList) Set(s string) error {
+	before := len(*l.list)
+	(*listFlag)(l.list).Set(s)
+	for _, v := range (*l.list)[before:] {
+		if err := l.check(v); err != nil {
+			*l.list = (*l.list)[:before]
+			return err
 		}
 	}
 	return nil
+}
+
+func checkFuncRef(s string) error {
+	_, err := ParseFuncRef(s)
+	return err
 }
 
 // FuncRef names a function, a method or a whole package.

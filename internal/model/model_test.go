@@ -2,6 +2,7 @@ package model
 
 import (
 	"flag"
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -106,7 +107,8 @@ func TestCouldBeKey(t *testing.T) {
 		// A placeholder word next to random runs is still a key.
 		"key-8f3a9c2e71d04b6a", "sk_test_4eC39HqLyjWDarjtT1zdp7dc",
 	}
-	for _, k := range keys {
+	long := strings.Repeat("Zk3pQ9xLm2Rt7Vw4Yb8Nc1Hd", 43) // 1032 characters
+	for _, k := range append(keys, long) {
 		if !CouldBeKey(k, false) {
 			t.Errorf("CouldBeKey(%q) = false, want true", k)
 		}
@@ -222,6 +224,7 @@ func TestDecodeJSON(t *testing.T) {
 		`{`:                           "reading settings",
 		`{"vendor_words": [""]}`:      "vendor_words: an empty entry matches every name",
 		`{"key_env_names": [" "]}`:    "key_env_names: an empty entry",
+		`{"hosts": ["a.example\nb"]}`: "is not a host name",
 	} {
 		_, err := DecodeJSON([]byte(in))
 		if err == nil || !strings.Contains(err.Error(), want) {
@@ -249,5 +252,28 @@ func TestEveryListHasAFlag(t *testing.T) {
 		if err := fs.Set(flagName, "extra"); err != nil || !slices.Contains(*got, "extra") {
 			t.Errorf("-%s=extra: %v, list %v", flagName, err, *got)
 		}
+	}
+}
+
+// A bad value is refused by the flag itself: under go vet an error from
+// the analyzer's run would only read "failed prerequisites".
+func TestBadFlagValues(t *testing.T) {
+	fs := flag.NewFlagSet("x", flag.ContinueOnError)
+	c := Default()
+	c.RegisterFlags(fs)
+	for name, value := range map[string]string{
+		"log_sinks": "(*zz", "key_getters": "a b", "webhook_handlers": "(*p.T",
+		"hosts": "http://api.example",
+	} {
+		before := fmt.Sprint(c)
+		if err := fs.Set(name, value); err == nil {
+			t.Errorf("-%s=%s accepted", name, value)
+		}
+		if fmt.Sprint(c) != before {
+			t.Errorf("-%s=%s changed the settings", name, value)
+		}
+	}
+	if err := fs.Set("hosts", "api.example,b.example"); err != nil || len(c.Hosts) != 4 {
+		t.Errorf("good hosts: %v, %v", err, c.Hosts)
 	}
 }

@@ -101,6 +101,11 @@ func oneRune(s string) bool {
 // placeholders, test stubs or labels, and flagging them would cry wolf.
 const MinKeyLength = 12
 
+// maxKeyLength is the longest: a literal longer than that is a certificate,
+// an embedded asset or a fixture, and scanning it costs time. Signed tokens
+// run to a few kilobytes, so the bound sits above them.
+const maxKeyLength = 8192
+
 // CouldBeKey reports whether a literal could be a real credential: long
 // enough, one token with no spaces, not a placeholder, not a URL, not an
 // identifier-like constant name, and not of very low entropy.
@@ -110,7 +115,7 @@ const MinKeyLength = 12
 // literal must look random (high entropy, letters and digits mixed, no
 // placeholder words) before it counts.
 func CouldBeKey(s string, inTest bool) bool {
-	if len(s) < MinKeyLength || len(s) > 512 || IsPlaceholder(s) {
+	if len(s) < MinKeyLength || len(s) > maxKeyLength || IsPlaceholder(s) {
 		return false
 	}
 	if strings.ContainsFunc(s, unicode.IsSpace) || !isPrintableASCII(s) {
