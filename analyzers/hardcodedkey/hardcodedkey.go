@@ -4,12 +4,12 @@ import (
 	"fmt"
 	"go/ast"
 	"go/token"
-	"go/types"
 	"strconv"
 
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/beginilint/beginilint/internal/credflow"
+	"github.com/beginilint/beginilint/internal/fiximport"
 )
 
 // Doc is the analyzer's documentation, kept in doc.go.
@@ -101,8 +101,8 @@ func suggestedFix(pass *analysis.Pass, fl credflow.Flow) (analysis.SuggestedFix,
 	if !ok || lit.Kind != token.STRING || fl.File == nil {
 		return analysis.SuggestedFix{}, false
 	}
-	osName, edits := importOS(fl.File)
-	if !refersToOS(pass, osName, lit.Pos(), edits != nil) {
+	osName, edits, ok := fiximport.Name(pass, fl.File, "os", lit.Pos())
+	if !ok {
 		return analysis.SuggestedFix{}, false // a local named os would take the call
 	}
 	edits = append(edits, analysis.TextEdit{
@@ -114,54 +114,4 @@ func suggestedFix(pass *analysis.Pass, fl credflow.Flow) (analysis.SuggestedFix,
 		Message:   "read the key from env " + EnvName,
 		TextEdits: edits,
 	}, true
-}
-
-// refersToOS reports whether name, at pos, is package os: the import of it
-// when there is one, nothing at all when the fix is adding it.
-func refersToOS(pass *analysis.Pass, name string, pos token.Pos, adding bool) bool {
-	scope := pass.Pkg.Scope().Innermost(pos)
-	if scope == nil {
-		return false
-	}
-	_, obj := scope.LookupParent(name, pos)
-	if adding {
-		return obj == nil
-	}
-	pn, ok := obj.(*types.PkgName)
-	return ok && pn.Imported().Path() == "os"
-}
-
-// importOS returns the name under which file can refer to package os and
-// the edit that imports it when the file does not yet.
-func importOS(file *ast.File) (string, []analysis.TextEdit) {
-	for _, imp := range file.Imports {
-		if imp.Path.Value != `"os"` {
-			continue
-		}
-		if imp.Name != nil && imp.Name.Name != "_" && imp.Name.Name != "." {
-			return imp.Name.Name, nil
-		}
-		if imp.Name == nil {
-			return "os", nil
-		}
-	}
-	for _, d := range file.Decls {
-		gd, ok := d.(*ast.GenDecl)
-		if !ok || gd.Tok != token.IMPORT {
-			continue
-		}
-		if gd.Lparen.IsValid() {
-			return "os", []analysis.TextEdit{{Pos: gd.Lparen + 1, End: gd.Lparen + 1, NewText: []byte("\n\t\"os\"")}}
-		}
-		// A single import becomes a block holding it and os.
-		spec := gd.Specs[0].(*ast.ImportSpec)
-		text := spec.Path.Value
-		if spec.Name != nil {
-			text = spec.Name.Name + " " + text
-		}
-		block := "import (\n\t" + text + "\n\t\"os\"\n)"
-		return "os", []analysis.TextEdit{{Pos: gd.Pos(), End: gd.End(), NewText: []byte(block)}}
-	}
-	pos := file.Name.End()
-	return "os", []analysis.TextEdit{{Pos: pos, End: pos, NewText: []byte("\n\nimport \"os\"")}}
 }

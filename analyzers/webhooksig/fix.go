@@ -6,11 +6,11 @@ import (
 	"go/format"
 	"go/token"
 	"go/types"
-	"strconv"
 
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/beginilint/beginilint/internal/credflow"
+	"github.com/beginilint/beginilint/internal/fiximport"
 )
 
 const hmacPath = "crypto/hmac"
@@ -23,9 +23,11 @@ func suggestedFix(pass *analysis.Pass, fl credflow.Flow) (analysis.SuggestedFix,
 	if fl.Kind != credflow.SigCompare || fl.Fix == nil || fl.File == nil {
 		return analysis.SuggestedFix{}, false
 	}
-	name, edits := importHMAC(fl.File)
+	name, edits, ok := fiximport.Name(pass, fl.File, hmacPath, fl.Fix.Pos())
+	if !ok {
+		return analysis.SuggestedFix{}, false // a local named hmac would take the call
+	}
 	var edit analysis.TextEdit
-	var ok bool
 	switch e := fl.Fix.(type) {
 	case *ast.BinaryExpr:
 		edit, ok = binaryEdit(pass, e, name)
@@ -125,42 +127,4 @@ func uses(pass *analysis.Pass, file *ast.File, pkg *types.PkgName) int {
 		return true
 	})
 	return n
-}
-
-// importHMAC returns the name under which file refers to crypto/hmac and
-// the edit that imports it when the file does not yet. Two fixes in one
-// file make the same edit, which drivers apply once.
-func importHMAC(file *ast.File) (string, []analysis.TextEdit) {
-	for _, imp := range file.Imports {
-		if imp.Path.Value != strconv.Quote(hmacPath) {
-			continue
-		}
-		if imp.Name == nil {
-			return "hmac", nil
-		}
-		if imp.Name.Name != "_" && imp.Name.Name != "." {
-			return imp.Name.Name, nil
-		}
-	}
-	quoted := strconv.Quote(hmacPath)
-	for _, d := range file.Decls {
-		gd, ok := d.(*ast.GenDecl)
-		if !ok || gd.Tok != token.IMPORT {
-			continue
-		}
-		if gd.Lparen.IsValid() {
-			return "hmac", []analysis.TextEdit{{Pos: gd.Lparen + 1, End: gd.Lparen + 1,
-				NewText: []byte("\n\t" + quoted)}}
-		}
-		// A single import becomes a block holding it and crypto/hmac.
-		spec := gd.Specs[0].(*ast.ImportSpec)
-		text := spec.Path.Value
-		if spec.Name != nil {
-			text = spec.Name.Name + " " + text
-		}
-		block := "import (\n\t" + quoted + "\n\t" + text + "\n)"
-		return "hmac", []analysis.TextEdit{{Pos: gd.Pos(), End: gd.End(), NewText: []byte(block)}}
-	}
-	pos := file.Name.End()
-	return "hmac", []analysis.TextEdit{{Pos: pos, End: pos, NewText: []byte("\n\nimport " + quoted)}}
 }

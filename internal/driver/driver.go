@@ -46,10 +46,10 @@ type options struct {
 	cfg        *model.Config
 	patterns   []string
 
-	wd     string // the working directory: -C, or the current one
+	wd string // the working directory: -C, or the current one
 	// relTo is what finding paths are relative to: -relative-to, resolved
 	// against the directory beginilint was started in, or wd.
-	relTo string
+	relTo  string
 	output string // -o
 	// baseline is the file of accepted findings; writeBaseline, when set,
 	// records this run's findings there instead.

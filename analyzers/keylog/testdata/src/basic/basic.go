@@ -189,31 +189,31 @@ func logPlain() {
 // first is reported where the key goes in.
 func chainTop() {
 	down1(os.Getenv("BEGINI_API_KEY")) // want `reaches log.Print through basic.down1`
-	log.Print(up1()) // want `reaches log.Print`
+	log.Print(up1())                   // want `reaches log.Print`
 }
 
-func down1(k string) { down2(k) }
-func down2(k string) { down3(k) }
-func down3(k string) { down4(k) }
-func down4(k string) { down5(k) }
-func down5(k string) { down6(k) }
-func down6(k string) { down7(k) }
-func down7(k string) { down8(k) }
-func down8(k string) { down9(k) }
-func down9(k string) { down10(k) }
+func down1(k string)  { down2(k) }
+func down2(k string)  { down3(k) }
+func down3(k string)  { down4(k) }
+func down4(k string)  { down5(k) }
+func down5(k string)  { down6(k) }
+func down6(k string)  { down7(k) }
+func down7(k string)  { down8(k) }
+func down8(k string)  { down9(k) }
+func down9(k string)  { down10(k) }
 func down10(k string) { down11(k) }
 func down11(k string) { down12(k) }
 func down12(k string) { log.Print(k) }
 
-func up1() string { return up2() }
-func up2() string { return up3() }
-func up3() string { return up4() }
-func up4() string { return up5() }
-func up5() string { return up6() }
-func up6() string { return up7() }
-func up7() string { return up8() }
-func up8() string { return up9() }
-func up9() string { return up10() }
+func up1() string  { return up2() }
+func up2() string  { return up3() }
+func up3() string  { return up4() }
+func up4() string  { return up5() }
+func up5() string  { return up6() }
+func up6() string  { return up7() }
+func up7() string  { return up8() }
+func up8() string  { return up9() }
+func up9() string  { return up10() }
 func up10() string { return up11() }
 func up11() string { return up12() }
 func up12() string { return os.Getenv("BEGINI_API_KEY") }
