@@ -42,6 +42,8 @@ type frame struct {
 	client bool
 	// condEnv is the environment the enclosing if or case selects.
 	condEnv model.Environment
+	// reqURL holds the constant URLs requests were made for.
+	reqURL map[types.Object]string
 }
 
 func (s *state) newFrame(sum *summary, begini bool) *frame {
@@ -238,6 +240,7 @@ func (f *frame) typeSwitch(n *ast.TypeSwitchStmt) {
 
 func (f *frame) assignStmt(n *ast.AssignStmt) {
 	if len(n.Lhs) > 1 && len(n.Rhs) == 1 {
+		f.noteRequestURL(n.Lhs[0], n.Rhs[0])
 		ts := f.evalMulti(n.Rhs[0], len(n.Lhs))
 		for i, lhs := range n.Lhs {
 			f.assign(lhs, ts[i], nil)
@@ -254,6 +257,48 @@ func (f *frame) assignStmt(n *ast.AssignStmt) {
 		}
 		f.assign(n.Lhs[i], t, rhs)
 	}
+}
+
+// noteRequestURL remembers the URL of req, _ := http.NewRequest(m, url, b)
+// when it is a constant, so that the key headers set on a request to
+// another host (Azure OpenAI's api-key) are not taken for Begini's.
+func (f *frame) noteRequestURL(lhs, rhs ast.Expr) {
+	id, ok := lhs.(*ast.Ident)
+	call, isCall := ast.Unparen(rhs).(*ast.CallExpr)
+	if !ok || !isCall {
+		return
+	}
+	fn, _ := typeutil.Callee(f.s.info, call).(*types.Func)
+	if fn == nil || fn.Pkg() == nil || fn.Pkg().Path() != "net/http" {
+		return
+	}
+	arg := -1
+	switch fn.Name() {
+	case "NewRequest":
+		arg = 1
+	case "NewRequestWithContext":
+		arg = 2
+	}
+	if arg < 0 || arg >= len(call.Args) {
+		return
+	}
+	if u, ok := f.constString(call.Args[arg]); ok {
+		if f.reqURL == nil {
+			f.reqURL = make(map[types.Object]string)
+		}
+		f.reqURL[f.s.info.ObjectOf(id)] = u
+	}
+}
+
+// toOtherHost reports whether a header is being set on a request whose
+// constant URL is on a host other than Begini's.
+func (f *frame) toOtherHost(header ast.Expr) bool {
+	root, _, ok := f.pathOf(header)
+	if !ok {
+		return false
+	}
+	u, known := f.reqURL[root]
+	return known && !f.s.cfg.IsBeginiURL(u)
 }
 
 func (f *frame) valueSpec(n *ast.ValueSpec) {
@@ -490,10 +535,26 @@ func (f *frame) assignSelector(l *ast.SelectorExpr, t Taint, rhs ast.Expr) {
 	}
 	fld = fld.Origin()
 	f.checkSlot(fld, t, l.Sel.Pos(), rhs)
-	f.storeGlobal(fld, t)
-	if obj, path, ok := f.pathOf(l); ok {
+	obj, path, local := f.pathOf(l)
+	// A field of a standard type (http.Request.Header) set through a local
+	// stays with that local: stored for the field at large, it would taint
+	// every request of the program.
+	if !local || !f.s.isStdPkg(fld.Pkg()) {
+		f.storeGlobal(fld, t)
+	}
+	if local {
 		f.store(obj, path, t)
 	}
+}
+
+// isStdPkg reports a package of the standard library, whose paths have no
+// dot in their first element; a module may be called "myservice" too.
+func (s *state) isStdPkg(p *types.Package) bool {
+	if p == nil || p == s.pass.Pkg || sameModule(s.pass.Module, p.Path()) {
+		return false
+	}
+	first, _, _ := strings.Cut(p.Path(), "/")
+	return !strings.Contains(first, ".")
 }
 
 // assignIndex handles m[k] = v: a Begini header set by map assignment, a

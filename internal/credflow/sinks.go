@@ -20,7 +20,7 @@ func (f *frame) sinks(c *callSite) {
 	}
 	switch {
 	case c.is("net/http", "Header", "Set", "Add"):
-		if name, ok := f.constString(c.argExpr(0)); ok {
+		if name, ok := f.constString(c.argExpr(0)); ok && !f.toOtherHost(c.args[0]) {
 			f.headerSet(name, c.arg(1), c.call, c.argExpr(1))
 		}
 		if root, _, ok := f.pathOf(c.args[0]); ok {

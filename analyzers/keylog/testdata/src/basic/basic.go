@@ -230,3 +230,10 @@ func (c *scoreClient) debug() { log.Print("client ", c.apiKey) } // want `reache
 func useScoreClient() *scoreClient {
 	return newScoreClient(os.Getenv("BEGINI_API_KEY")) // want `reaches log.Print through basic.newScoreClient`
 }
+
+// The Begini request's own headers do carry the key.
+func requestHeaders() {
+	req, _ := http.NewRequest("GET", "https://api.begini.co/v1/health", nil)
+	req.Header.Set("api-key", os.Getenv("BEGINI_API_KEY"))
+	log.Printf("headers %v", req.Header) // want `reaches log.Printf`
+}

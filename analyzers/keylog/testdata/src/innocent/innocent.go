@@ -95,3 +95,18 @@ func logMasked() {
 	log.Printf("using key %v", k)
 	log.Print(k)
 }
+
+// The headers of another request carry no key, and a key header sent to
+// another host (Azure OpenAI's api-key) does not make its value Begini's.
+func otherRequests() {
+	req, _ := http.NewRequest("GET", "https://api.begini.co/v1/health", nil)
+	req.Header.Set("api-key", os.Getenv("BEGINI_API_KEY"))
+	http.DefaultClient.Do(req)
+	other, _ := http.NewRequest("GET", "https://example.com/health", nil)
+	log.Printf("health headers %v", other.Header)
+
+	azureKey := os.Getenv("AZURE_OPENAI_KEY")
+	az, _ := http.NewRequest("POST", "https://myres.openai.azure.com/openai", nil)
+	az.Header.Set("api-key", azureKey)
+	log.Printf("azure key %s", azureKey)
+}
