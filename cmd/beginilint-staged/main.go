@@ -46,7 +46,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprint(stdout, usage)
 		return driver.ExitClean
 	}
-	index, flags, files := splitArgs(args)
+	index, flags, files, bad := splitArgs(args)
+	if len(bad) > 0 {
+		return fail(stderr, fmt.Errorf("write %s=value: every argument that is not a flag is a file name", bad[0]))
+	}
 	root, err := os.Getwd()
 	if err != nil {
 		return fail(stderr, err)
@@ -116,18 +119,21 @@ func fail(stderr io.Writer, err error) int {
 
 // splitArgs separates our -index flag, beginilint's flags (every argument
 // starting with '-') and the file names (everything else).
-func splitArgs(args []string) (index bool, flags, files []string) {
+func splitArgs(args []string) (index bool, flags, files, bad []string) {
 	for _, a := range args {
 		switch {
 		case a == "-index" || a == "--index":
 			index = true
 		case strings.HasPrefix(a, "-"):
 			flags = append(flags, a)
+			if !strings.Contains(a, "=") && driver.TakesValue(strings.TrimLeft(a, "-")) {
+				bad = append(bad, a)
+			}
 		default:
 			files = append(files, a)
 		}
 	}
-	return index, flags, files
+	return index, flags, files, bad
 }
 
 // relativeTo makes file names relative to root, so that they still name

@@ -27,10 +27,15 @@ func writeFiles(t *testing.T, root string, files map[string]string) {
 }
 
 func TestSplitArgs(t *testing.T) {
-	index, flags, files := splitArgs([]string{"-index", "-tags=e2e", "a/x.go", "--json", "b/y.go"})
+	index, flags, files, bad := splitArgs([]string{"-index", "-tags=e2e", "a/x.go", "--json", "b/y.go"})
 	if !index || !reflect.DeepEqual(flags, []string{"-tags=e2e", "--json"}) ||
-		!reflect.DeepEqual(files, []string{"a/x.go", "b/y.go"}) {
-		t.Errorf("got %v %q %q", index, flags, files)
+		!reflect.DeepEqual(files, []string{"a/x.go", "b/y.go"}) || bad != nil {
+		t.Errorf("got %v %q %q %q", index, flags, files, bad)
+	}
+	// -o out.txt would lint out.txt and print to standard output.
+	if code, out := runHere(t, "-o", "out.txt", "a/x.go"); code != driver.ExitError ||
+		!strings.Contains(out, "write -o=value") {
+		t.Errorf("-o without =: exit %d\n%s", code, out)
 	}
 }
 

@@ -208,3 +208,15 @@ func TestFixUnderLineDirective(t *testing.T) {
 		t.Errorf("the finding was not fixed:\n%s", fixed)
 	}
 }
+
+// A package left out by its build constraints for a reason other than
+// being client code (cgo under CGO_ENABLED=0) was not analysed: an error.
+func TestExcludedPackageIsAnError(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, "go.mod", "module example.com/excluded\n\ngo 1.26\n")
+	write(t, dir, "cg/cg.go", "package cg\n\n// #include <stdlib.h>\nimport \"C\"\n\nfunc F() {}\n")
+	r := runGuarded(t, dir, []string{"CGO_ENABLED=0"}, binary, "./cg")
+	if r.code != 1 || !strings.Contains(r.stderr, "build constraints exclude all Go files") {
+		t.Errorf("exit %d, want 1 and the reason\n%s", r.code, r.stderr)
+	}
+}

@@ -3,6 +3,7 @@ package credflow
 import (
 	"go/ast"
 	"go/types"
+	"os"
 	"slices"
 	"strings"
 
@@ -167,6 +168,8 @@ func (f *frame) source(c *callSite, out []Taint) bool {
 	switch {
 	case f.isEnvGetter(c):
 		f.envSource(c, out, FromEnv)
+	case c.is("os", "", "ExpandEnv"):
+		f.expandEnvSource(c, out)
 	case f.isConfigGetter(c):
 		f.envSource(c, out, FromConfig)
 	case f.isKeyGetter(c):
@@ -217,6 +220,23 @@ func (f *frame) envSource(c *callSite, out []Taint, kind SourceKind) {
 	// Unclassified names get an origin too: one env var feeding both the
 	// key and the integration ID is a finding whatever it is called.
 	out[0] = Taint{f.s.source(kind, f.s.cfg.ClassifyEnvName(name), name, c.call.Pos())}
+}
+
+// expandEnvSource handles os.ExpandEnv("Bearer $BEGINI_API_KEY"): the
+// result holds every variable the template names.
+func (f *frame) expandEnvSource(c *callSite, out []Taint) {
+	tmpl, ok := f.constString(c.argExpr(0))
+	if !ok || len(out) == 0 {
+		f.setResults(c, out, c.arg(0))
+		return
+	}
+	var t Taint
+	os.Expand(tmpl, func(name string) string {
+		o := f.s.source(FromEnv, f.s.cfg.ClassifyEnvName(name), name, c.call.Pos())
+		t, _ = t.union(Taint{o})
+		return ""
+	})
+	out[0] = t
 }
 
 // flagSource handles flag.String("begini-api-key", default, usage) and its

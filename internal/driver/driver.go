@@ -111,38 +111,7 @@ func startCPUProfile(path string) (func(), error) {
 func parseFlags(args []string, stderr io.Writer) (*options, error) {
 	opts := &options{only: make(map[string]*bool)}
 	flags := &model.Config{} // what the flags add to the defaults and the file
-	fs := flag.NewFlagSet("beginilint", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.StringVar(&opts.dir, "C", "", "change to `dir` before running")
-	fs.StringVar(&opts.tags, "tags", "", "comma-separated build `tags`")
-	fs.BoolVar(&opts.tests, "test", true, "also analyse test files")
-	fs.StringVar(&opts.format, "format", "text", "output `format`: "+formatNames)
-	fs.BoolVar(&opts.jsonFlag, "json", false, "same as -format json")
-	fs.StringVar(&opts.output, "o", "", "write the findings to `file` instead of standard output")
-	fs.StringVar(&opts.relTo, "relative-to", "",
-		"print paths relative to `dir` (default: the -C directory), such as the repository root")
-	fs.StringVar(&opts.baseline, "baseline", "", "report only findings not recorded in `file`")
-	fs.StringVar(&opts.writeBaseline, "write-baseline", "", "record the findings in `file` and exit 0")
-	fs.StringVar(&opts.configPath, "config", "", "read settings from `file` instead of the closest "+ConfigFileName)
-	fs.BoolVar(&opts.printConfig, "print-config", false, "print the effective settings and exit")
-	fs.BoolVar(&opts.fix, "fix", false, "apply suggested fixes")
-	fs.BoolVar(&opts.list, "list", false, "list the analyzers and exit")
-	fs.BoolVar(&opts.version, "version", false, "print the version and exit")
-	fs.StringVar(&opts.enable, "enable", "", "run only these comma-separated `analyzers`")
-	fs.StringVar(&opts.disable, "disable", "", "do not run these comma-separated `analyzers`")
-	fs.StringVar(&opts.cpuProfile, "debug.cpuprofile", "", "write a CPU profile to `file`")
-	fs.BoolVar(&opts.noPrune, "debug.noprune", false,
-		"analyse every package, even those that mention nothing of Begini's")
-	for _, name := range analyzers.Names() {
-		opts.only[name] = fs.Bool(name, false, "run only the "+name+" analyzer (may repeat)")
-	}
-	flags.RegisterFlags(fs)
-	fs.Usage = func() {
-		fmt.Fprintf(fs.Output(), "usage: beginilint [flags] [packages]\n\n"+
-			"Reports misuse of Begini API credentials. Exit codes: 0 clean, 3 findings,\n"+
-			"1 errors (errors win; findings are still printed).\n\nFlags:\n")
-		fs.PrintDefaults()
-	}
+	fs := newFlagSet(opts, flags)
 	// A mistyped flag gets one line, not the whole list; -h gets the list.
 	fs.SetOutput(io.Discard)
 	err := fs.Parse(args)
@@ -179,6 +148,55 @@ func parseFlags(args []string, stderr io.Writer) (*options, error) {
 		opts.patterns = []string{"./..."}
 	}
 	return opts, nil
+}
+
+// newFlagSet binds the command line to opts and to flags, the settings
+// the flags add.
+func newFlagSet(opts *options, flags *model.Config) *flag.FlagSet {
+	fs := flag.NewFlagSet("beginilint", flag.ContinueOnError)
+	fs.StringVar(&opts.dir, "C", "", "change to `dir` before running")
+	fs.StringVar(&opts.tags, "tags", "", "comma-separated build `tags`")
+	fs.BoolVar(&opts.tests, "test", true, "also analyse test files")
+	fs.StringVar(&opts.format, "format", "text", "output `format`: "+formatNames)
+	fs.BoolVar(&opts.jsonFlag, "json", false, "same as -format json")
+	fs.StringVar(&opts.output, "o", "", "write the findings to `file` instead of standard output")
+	fs.StringVar(&opts.relTo, "relative-to", "",
+		"print paths relative to `dir` (default: the -C directory), such as the repository root")
+	fs.StringVar(&opts.baseline, "baseline", "", "report only findings not recorded in `file`")
+	fs.StringVar(&opts.writeBaseline, "write-baseline", "", "record the findings in `file` and exit 0")
+	fs.StringVar(&opts.configPath, "config", "", "read settings from `file` instead of the closest "+ConfigFileName)
+	fs.BoolVar(&opts.printConfig, "print-config", false, "print the effective settings and exit")
+	fs.BoolVar(&opts.fix, "fix", false, "apply suggested fixes")
+	fs.BoolVar(&opts.list, "list", false, "list the analyzers and exit")
+	fs.BoolVar(&opts.version, "version", false, "print the version and exit")
+	fs.StringVar(&opts.enable, "enable", "", "run only these comma-separated `analyzers`")
+	fs.StringVar(&opts.disable, "disable", "", "do not run these comma-separated `analyzers`")
+	fs.StringVar(&opts.cpuProfile, "debug.cpuprofile", "", "write a CPU profile to `file`")
+	fs.BoolVar(&opts.noPrune, "debug.noprune", false,
+		"analyse every package, even those that mention nothing of Begini's")
+	for _, name := range analyzers.Names() {
+		opts.only[name] = fs.Bool(name, false, "run only the "+name+" analyzer (may repeat)")
+	}
+	flags.RegisterFlags(fs)
+	fs.Usage = func() {
+		fmt.Fprintf(fs.Output(), "usage: beginilint [flags] [packages]\n\n"+
+			"Reports misuse of Begini API credentials. Exit codes: 0 clean, 3 findings,\n"+
+			"1 errors (errors win; findings are still printed).\n\nFlags:\n")
+		fs.PrintDefaults()
+	}
+	return fs
+}
+
+// TakesValue reports whether the flag called name needs a value, for
+// wrappers that must tell a flag's value from a file name.
+func TakesValue(name string) bool {
+	opts := &options{only: make(map[string]*bool)}
+	f := newFlagSet(opts, &model.Config{}).Lookup(name)
+	if f == nil {
+		return false
+	}
+	b, isBool := f.Value.(interface{ IsBoolFlag() bool })
+	return !isBool || !b.IsBoolFlag()
 }
 
 // selected returns the analyzers to run. -enable and the -NAME flags are

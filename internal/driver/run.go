@@ -12,6 +12,8 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/packages"
+
+	"github.com/beginilint/beginilint/internal/credflow"
 )
 
 // A diagnostic as the driver keeps it: the analyzer that reported it and
@@ -262,5 +264,12 @@ func onlyExcluded(p *packages.Package) bool {
 			return false
 		}
 	}
-	return true
+	// Only client code is expected to be left out: a cgo package under
+	// CGO_ENABLED=0 was not analysed at all, and that must be said.
+	for _, name := range p.IgnoredFiles {
+		if src, err := readHeader(name); err == nil && credflow.IsClientOnly(name, src) {
+			return true
+		}
+	}
+	return false
 }

@@ -237,3 +237,9 @@ func requestHeaders() {
 	req.Header.Set("api-key", os.Getenv("BEGINI_API_KEY"))
 	log.Printf("headers %v", req.Header) // want `reaches log.Printf`
 }
+
+// os.ExpandEnv reads the variables its template names.
+func expanded() {
+	log.Print(os.ExpandEnv("Bearer $BEGINI_API_KEY")) // want `reaches log.Print`
+	log.Print(os.ExpandEnv("home is ${HOME}"))
+}
