@@ -236,9 +236,9 @@ var envCauses = []struct {
 		"needs a newer Go"},
 	{regexp.MustCompile(`no required module provides package|missing go\.sum entry`),
 		"module's go.mod does not resolve an import"},
-	// "-: # PKG" is the go command's own build output, which go/packages
-	// passes on when go list cannot compile a package: go build fails too.
-	{regexp.MustCompile(`^beginilint: \S+(?: \[[^\]]*\])?: -: # `),
+	// "go build:" marks the go command's own build output, which
+	// go/packages passes on when go list cannot compile a package.
+	{regexp.MustCompile(`^beginilint: \S+(?: \[[^\]]*\])?: go build: `),
 		"the go command cannot compile it either"},
 }
 

@@ -25,8 +25,8 @@ func TestJudgeSweep(t *testing.T) {
 		"beginilint: example.com/m/dump: main.go:4:2: cannot convert x\n" +
 		"beginilint: example.com/m/t [example.com/m/t.test]: /m/t/t_test.go:3:2: " +
 		"could not import example.org/x (invalid package name: \"\")\n" +
-		"beginilint: example.com/m/d [example.com/m/d.test]: -: # example.com/m/d " +
-		"[example.com/m/d.test]\n./d_test.go:3:2: undefined: foo\n"
+		"beginilint: example.com/m/d [example.com/m/d.test]: go build: " +
+		"./d_test.go:3:2: undefined: foo\n"
 	stdout := "/x/a.go:3:4: Begini key logged\n"
 	cases := []struct {
 		name                                     string

@@ -108,14 +108,23 @@ func packageError(p *packages.Package) error {
 // its other headers go, and hints such as "to add it:\n\tgo get x" are
 // joined to the line before.
 func oneLine(msg string) string {
-	msg = strings.TrimPrefix(msg, "-: ")
+	// "-: # pkg" starts the go command's own build output: the compiler
+	// fails on the package too, which is worth saying.
+	rest, fromBuild := strings.CutPrefix(msg, "-: # ")
+	if fromBuild {
+		msg = rest
+	}
 	var parts []string
 	for _, line := range strings.Split(msg, "\n") {
 		line = strings.TrimSpace(line)
-		if line == "" || strings.HasPrefix(line, "# ") {
-			continue
+		if line == "" || strings.HasPrefix(line, "# ") || (fromBuild && len(parts) == 0 &&
+			!strings.Contains(line, ":")) {
+			continue // the header naming the package again
 		}
 		parts = append(parts, line)
+	}
+	if fromBuild {
+		return "go build: " + strings.Join(parts, " ")
 	}
 	return strings.Join(parts, " ")
 }
