@@ -220,3 +220,15 @@ func TestExcludedPackageIsAnError(t *testing.T) {
 		t.Errorf("exit %d, want 1 and the reason\n%s", r.code, r.stderr)
 	}
 }
+
+// A directive that names no analyzer is reported by every analyzer; the
+// output shows it once.
+func TestBareDirectiveReportedOnce(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, "go.mod", "module example.com/bare\n\ngo 1.26\n")
+	write(t, dir, "a/a.go", "package a\n\n//beginilint:ignore\nfunc F() {}\n")
+	r := runGuarded(t, dir, nil, binary, "./...")
+	if r.code != 3 || strings.Count(r.stdout, "without a reason") != 1 {
+		t.Errorf("exit %d, want 3 and one report\n%s", r.code, r.stdout)
+	}
+}

@@ -59,7 +59,11 @@ func findings(diags []diagnostic, fset func(d diagnostic) *token.FileSet, wd str
 		if !posn.IsValid() || !reportable(posn.Filename) {
 			continue
 		}
-		key := fmt.Sprintf("%s:%d:%d:%s:%s", posn.Filename, posn.Line, posn.Column, d.Analyzer, d.Message)
+		who := d.Analyzer
+		if d.Category == "directive" {
+			who = "" // a directive naming no analyzer is reported by each: show it once
+		}
+		key := fmt.Sprintf("%s:%d:%d:%s:%s", posn.Filename, posn.Line, posn.Column, who, d.Message)
 		if seen[key] {
 			continue
 		}
