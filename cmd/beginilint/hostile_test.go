@@ -232,3 +232,20 @@ func TestBareDirectiveReportedOnce(t *testing.T) {
 		t.Errorf("exit %d, want 3 and one report\n%s", r.code, r.stdout)
 	}
 }
+
+// Under go vet, test builds that name nothing of Begini's are skipped; one
+// whose test file does is analysed with the package's own helpers.
+func TestVetSkipsOnlyIrrelevantTests(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, "go.mod", "module example.com/vettests\n\ngo 1.26\n")
+	write(t, dir, "a/a.go", "package a\n\nimport \"log\"\n\nfunc Debug(s string) { log.Print(s) }\n")
+	write(t, dir, "a/a_test.go", "package a\n\nimport (\n\t\"os\"\n\t\"testing\"\n)\n\n"+
+		"func TestKey(t *testing.T) { Debug(os.Getenv(\"BEGINI_API_KEY\")) }\n")
+	write(t, dir, "b/b.go", "package b\n\nfunc F() int { return 1 }\n")
+	write(t, dir, "b/b_test.go", "package b\n\nimport (\n\t\"log\"\n\t\"os\"\n\t\"testing\"\n)\n\n"+
+		"func TestF(t *testing.T) { log.Print(os.Getenv(\"HOME\")) }\n")
+	r := runGuarded(t, dir, nil, "go", "vet", "-vettool="+binary, "./...")
+	if !strings.Contains(r.stderr, "a_test.go:8:") || strings.Contains(r.stderr, "b_test.go") {
+		t.Errorf("exit %d, want the finding in a_test.go only\n%s", r.code, r.stderr)
+	}
+}

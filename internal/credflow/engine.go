@@ -1,11 +1,13 @@
 package credflow
 
 import (
+	"bytes"
 	"fmt"
 	"go/ast"
 	"go/build"
 	"go/token"
 	"go/types"
+	"os"
 	"path/filepath"
 	"reflect"
 	"runtime/debug"
@@ -67,7 +69,8 @@ func New(cfg *model.Config) *analysis.Analyzer {
 		Run:              e.run,
 		RunDespiteErrors: true,
 		ResultType:       reflect.TypeOf((*Result)(nil)),
-		FactTypes:        []analysis.Fact{new(FuncFact), new(ObjFact), new(InsecureTLSFact), new(HookFact)},
+		FactTypes: []analysis.Fact{new(FuncFact), new(ObjFact), new(InsecureTLSFact), new(HookFact),
+			new(RelevantFact)},
 	}
 	cfg.RegisterFlags(&a.Flags)
 	return a
@@ -91,6 +94,9 @@ func (e *engine) run(pass *analysis.Pass) (res any, err error) {
 	if skipPackage(pass) {
 		return &Result{}, nil
 	}
+	if !e.cfg.TypedClientConfigs && !e.relevant(pass) && hasTestFiles(pass) {
+		return &Result{}, nil
+	}
 	s := newState(e.cfg, pass)
 	s.analyse()
 	s.exportFacts()
@@ -106,6 +112,54 @@ func skipPackage(pass *analysis.Pass) bool {
 		return true
 	}
 	return pass.Module != nil && pass.Module.Version != "" && pass.Module.Replace == nil
+}
+
+// A RelevantFact marks a package that names something of Begini's (see
+// model.Config.Anchors) or imports one that does: only there can a key or
+// an integration ID be found.
+type RelevantFact struct{}
+
+func (*RelevantFact) AFact()         {}
+func (*RelevantFact) String() string { return "relevant" }
+
+// relevant reports, and records as a fact for importers, whether a package
+// can hold a finding. The standalone driver decides this over the whole
+// import graph; under go vet and golangci-lint a package sees only what it
+// imports, so this is used to skip test builds that cannot matter: the
+// test variant of a package and its external tests, which nothing imports
+// but each other, are most of a large module's lines (nats-server: 335k of
+// 490k). A test package that names Begini while neither the package under
+// test nor its tests do would not see into that package's helpers.
+func (e *engine) relevant(pass *analysis.Pass) bool {
+	rel := false
+	for _, imp := range pass.Pkg.Imports() {
+		if pass.ImportPackageFact(imp, new(RelevantFact)) {
+			rel = true
+			break
+		}
+	}
+	anchors := e.cfg.Anchors()
+	for _, f := range pass.Files {
+		if rel {
+			break
+		}
+		src, err := os.ReadFile(pass.Fset.File(f.FileStart).Name())
+		rel = err != nil || model.MentionsAnchor(src, anchors) ||
+			bytes.Contains(src, []byte("//go:embed"))
+	}
+	if rel {
+		pass.ExportPackageFact(new(RelevantFact))
+	}
+	return rel
+}
+
+func hasTestFiles(pass *analysis.Pass) bool {
+	for _, f := range pass.Files {
+		if strings.HasSuffix(pass.Fset.File(f.FileStart).Name(), "_test.go") {
+			return true
+		}
+	}
+	return false
 }
 
 // isStd reports whether the package's files live in GOROOT.

@@ -2,10 +2,13 @@ package driver
 
 import (
 	"fmt"
+	"go/parser"
+	"go/token"
 	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -48,6 +51,11 @@ func analyse(lc loadConfig, patterns []string, selected []*analysis.Analyzer,
 	r.run(host.source, host.roots, a)
 	diags, errs := r.diags, r.errs
 	for _, t := range targetedPlatforms(host, lc.Dir, patterns) {
+		if a != nil {
+			if t.dirs = relevantDirs(t.dirs, host, *a); len(t.dirs) == 0 {
+				continue // no client code there can hold a finding
+			}
+		}
 		clc := lc
 		clc.Env = append(append([]string{}, lc.Env...), t.platform.env...)
 		cl, err := load(clc, t.dirs)
@@ -196,6 +204,49 @@ func isClientPackage(p *packages.Package) bool {
 		src, err := os.ReadFile(name)
 		if err == nil && credflow.IsClientOnly(name, head(src)) {
 			return true
+		}
+	}
+	return false
+}
+
+// relevantDirs keeps the client package directories whose Go files mention
+// an anchor or import a package of the host build that can hold a finding.
+// The rest need no client build: loading one compiles the standard library
+// for the browser, which on a cold build cache costs more than the whole
+// host run (logrus: one _js.go file, 40 s).
+func relevantDirs(dirs []string, host *loaded, a anchors) []string {
+	reach := make(map[string]bool)
+	for p := range relevant(host.source, a) {
+		reach[p.PkgPath] = true
+	}
+	var out []string
+	for _, dir := range dirs {
+		if clientDirMatters(dir, reach, a) {
+			out = append(out, dir)
+		}
+	}
+	return out
+}
+
+func clientDirMatters(dir string, reach map[string]bool, a anchors) bool {
+	names, err := filepath.Glob(filepath.Join(dir, "*.go"))
+	if err != nil {
+		return true
+	}
+	fset := token.NewFileSet()
+	for _, name := range names {
+		src, err := readRegular(name, maxInputFile)
+		if err != nil || a.in(src) {
+			return true
+		}
+		f, err := parser.ParseFile(fset, name, src, parser.ImportsOnly)
+		if err != nil {
+			return true
+		}
+		for _, imp := range f.Imports {
+			if path, err := strconv.Unquote(imp.Path.Value); err != nil || reach[path] {
+				return true
+			}
 		}
 	}
 	return false

@@ -1,9 +1,6 @@
 package driver
 
 import (
-	"bytes"
-	"strings"
-
 	"golang.org/x/tools/go/packages"
 
 	"github.com/beginilint/beginilint/internal/model"
@@ -21,8 +18,8 @@ import (
 // summaries say where an argument goes (a logging wrapper that never names
 // Begini still carries the key to the log). The rest are loaded and
 // type-checked, so their errors are still reported, but not walked. Under
-// go vet and golangci-lint the driver does not see the import graph, so
-// every package is analysed there.
+// go vet and golangci-lint there is no import graph to look at; the engine
+// skips only test builds there (see credflow.RelevantFact).
 
 // anchors are the lower-case spellings whose presence makes a package
 // relevant, plus packages named by configured webhook handlers.
@@ -31,27 +28,8 @@ type anchors struct {
 	hookPkgs map[string]bool
 }
 
-// integrationIDSpellings are the forms of "integration ID" that Words
-// splits into those two words, which name the ID without any Begini word.
-var integrationIDSpellings = []string{
-	"integrationid", "integration_id", "integration-id", "integration id", "integration.id",
-}
-
 func newAnchors(cfg *model.Config) anchors {
-	a := anchors{hookPkgs: make(map[string]bool)}
-	add := func(list ...string) {
-		for _, w := range list {
-			if w = strings.ToLower(strings.TrimSpace(w)); w != "" {
-				a.words = append(a.words, []byte(w))
-			}
-		}
-	}
-	add("beginilint")
-	add(cfg.VendorWords...)
-	add(cfg.KeyEnvNames...)
-	add(cfg.IDEnvNames...)
-	add(cfg.Hosts...)
-	add(integrationIDSpellings...)
+	a := anchors{words: cfg.Anchors(), hookPkgs: make(map[string]bool)}
 	for _, h := range cfg.WebhookHandlers {
 		if ref, err := model.ParseFuncRef(h); err == nil {
 			a.hookPkgs[ref.Pkg] = true
@@ -77,15 +55,7 @@ func (a anchors) mentionedBy(p *packages.Package) bool {
 	return false
 }
 
-func (a anchors) in(src []byte) bool {
-	low := bytes.ToLower(src)
-	for _, w := range a.words {
-		if bytes.Contains(low, w) {
-			return true
-		}
-	}
-	return false
-}
+func (a anchors) in(src []byte) bool { return model.MentionsAnchor(src, a.words) }
 
 // relevant returns the packages of order (dependencies first) that can
 // hold a finding or whose summaries such a package needs.

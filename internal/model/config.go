@@ -328,3 +328,43 @@ func ParseFuncRef(s string) (FuncRef, error) {
 func isExported(s string) bool {
 	return s != "" && strings.ToUpper(s[:1]) == s[:1]
 }
+
+// integrationIDSpellings are the forms of "integration ID" that Words
+// splits into those two words, which name the ID without any Begini word.
+var integrationIDSpellings = []string{
+	"integrationid", "integration_id", "integration-id", "integration id", "integration.id",
+}
+
+// Anchors returns, in lower case, the spellings without one of which no
+// source of a Begini credential can be written: the vendor words, the
+// configured env names, the hosts, the integration ID's spellings and the
+// beginilint directive. Source that contains none of them names nothing
+// of Begini's.
+func (c *Config) Anchors() [][]byte {
+	var out [][]byte
+	add := func(list ...string) {
+		for _, w := range list {
+			if w = strings.ToLower(strings.TrimSpace(w)); w != "" {
+				out = append(out, []byte(w))
+			}
+		}
+	}
+	add("beginilint")
+	add(c.VendorWords...)
+	add(c.KeyEnvNames...)
+	add(c.IDEnvNames...)
+	add(c.Hosts...)
+	add(integrationIDSpellings...)
+	return out
+}
+
+// MentionsAnchor reports whether src contains one of anchors, ignoring case.
+func MentionsAnchor(src []byte, anchors [][]byte) bool {
+	low := bytes.ToLower(src)
+	for _, w := range anchors {
+		if bytes.Contains(low, w) {
+			return true
+		}
+	}
+	return false
+}
