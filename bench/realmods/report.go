@@ -179,8 +179,8 @@ func printTable(w io.Writer, res *results) {
 	for _, t := range res.Meta.Tools {
 		head = append(head, t)
 	}
-	head = append(head, "bl/gosec", "vt/vet", "bl/load", "bl ms/kL", "vt ms/kL", "bl finds",
-		"load")
+	head = append(head, "bl/gosec", "mem", "vt/vet", "bl/load", "bl ms/kL", "vt ms/kL",
+		"bl finds", "load")
 	fmt.Fprintln(tw, strings.Join(head, "\t")+"\t")
 	for _, m := range res.Modules {
 		for _, row := range tableRows(res.Meta, m) {
@@ -189,7 +189,8 @@ func printTable(w io.Writer, res *results) {
 	}
 	tw.Flush()
 	fmt.Fprintln(w, "cell: median wall s / largest process RSS MB / sampled tree RSS MB;"+
-		" bl = beginilint, vt = go vet -vettool=beginilint; ratios of median wall time;"+
+		" bl = beginilint, vt = go vet -vettool=beginilint; ratios of median wall time,"+
+		" mem: of median sampled tree RSS (beginilint/gosec);"+
 		" !: a tool in the ratio failed (see errors);"+
 		" load: median 1-min load average at run start (2 cores)")
 }
@@ -213,6 +214,7 @@ func tableRows(mt meta, m *modResult) [][]string {
 		bl, vt := erred(tr, toolBeginilint), erred(tr, toolVettool)
 		row = append(row,
 			ratio(q.BeginilintOverGosec, bl || erred(tr, toolGosec)),
+			ratio(memRatio(tr[toolBeginilint], tr[toolGosec]), bl || erred(tr, toolGosec)),
 			ratio(q.VettoolOverVet, vt || erred(tr, toolVet)),
 			ratio(q.BeginilintOverLoadonly, bl || erred(tr, toolLoadonly)),
 			num(q.BeginilintMSPerKLine, bl), num(q.VettoolMSPerKLine, vt),
@@ -221,6 +223,16 @@ func tableRows(mt meta, m *modResult) [][]string {
 		rows = append(rows, row)
 	}
 	return rows
+}
+
+// memRatio divides beginilint's median sampled tree RSS by gosec's: what
+// each needs of the machine, its go list children included.
+func memRatio(bl, gosec *toolResult) float64 {
+	if bl == nil || gosec == nil || len(bl.Runs) == 0 || len(gosec.Runs) == 0 ||
+		gosec.Median.TreeRSSKB == 0 {
+		return 0
+	}
+	return float64(bl.Median.TreeRSSKB) / float64(gosec.Median.TreeRSSKB)
 }
 
 // modesOf is the cache modes a module was run in: with -merge, modules of
