@@ -9,8 +9,8 @@ import (
 
 func wire() {
 	beginiclient.New(defaults.Token, "64f1c2a9b8e7d6c5b4a39281") // want `literal from example.com/defaults becomes the Begini API key here \(API key parameter of beginiclient.New\)`
-	beginiclient.New(defaults.Secret(), "x")                       // want `literal from example.com/defaults becomes the Begini API key here`
-	beginiclient.New(defaults.BeginiAPIKey, "x")                   // reported in defaults
+	beginiclient.New(defaults.Secret(), "x")                     // want `literal from example.com/defaults becomes the Begini API key here`
+	beginiclient.New(defaults.BeginiAPIKey, "x")                 // reported in defaults
 }
 
 func header(req *http.Request) {

@@ -13,12 +13,12 @@ func Error(err error) Field             { return Field{Key: "error", Iface: err}
 
 type Logger struct{}
 
-func NewProduction() (*Logger, error)        { return &Logger{}, nil }
-func (l *Logger) Info(msg string, f ...Field) {}
+func NewProduction() (*Logger, error)          { return &Logger{}, nil }
+func (l *Logger) Info(msg string, f ...Field)  {}
 func (l *Logger) Error(msg string, f ...Field) {}
-func (l *Logger) Sugar() *SugaredLogger      { return &SugaredLogger{} }
+func (l *Logger) Sugar() *SugaredLogger        { return &SugaredLogger{} }
 
 type SugaredLogger struct{}
 
-func (s *SugaredLogger) Infof(format string, args ...interface{})      {}
+func (s *SugaredLogger) Infof(format string, args ...interface{})       {}
 func (s *SugaredLogger) Infow(msg string, keysAndValues ...interface{}) {}
