@@ -67,12 +67,14 @@ func (s Set) Select(enable, disable []string) ([]*analysis.Analyzer, error) {
 	known := Names()
 	for _, n := range append(append([]string{}, enable...), disable...) {
 		if !slices.Contains(known, n) {
-			return nil, fmt.Errorf("unknown analyzer %q (known: %s)", n, strings.Join(known, ", "))
+			return nil, fmt.Errorf("unknown analyzer %q (known: %s)", n,
+				strings.Join(known, ", "))
 		}
 	}
 	var out []*analysis.Analyzer
 	for _, a := range s.Analyzers {
-		if (len(enable) == 0 || slices.Contains(enable, a.Name)) && !slices.Contains(disable, a.Name) {
+		if (len(enable) == 0 || slices.Contains(enable, a.Name)) &&
+			!slices.Contains(disable, a.Name) {
 			out = append(out, a)
 		}
 	}

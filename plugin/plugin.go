@@ -89,7 +89,8 @@ func decodeSettings(settings any) (*model.Config, error) {
 	// The shared decoder would word a top-level list or string as a bad
 	// setting with an empty name; say what is expected instead.
 	if !bytes.HasPrefix(data, []byte("{")) {
-		return nil, fmt.Errorf("settings must be a mapping of setting names to lists, got %T", settings)
+		return nil,
+			fmt.Errorf("settings must be a mapping of setting names to lists, got %T", settings)
 	}
 	return model.DecodeJSON(data)
 }

@@ -70,7 +70,8 @@ func TestSettingsDecode(t *testing.T) {
 		t.Errorf("key_env_names lost: %q", cfg.KeyEnvNames)
 	}
 	// Lists add to the defaults rather than replacing them.
-	if !slices.Contains(cfg.Hosts, "begini.co") || !slices.Contains(cfg.Hosts, "begini.internal.example") {
+	if !slices.Contains(cfg.Hosts, "begini.co") || !slices.Contains(cfg.Hosts,
+		"begini.internal.example") {
 		t.Errorf("hosts %q: want the default and the added host", cfg.Hosts)
 	}
 	if len(cfg.LogSinks) != 1 {

@@ -35,7 +35,8 @@ func New(engine *analysis.Analyzer) *analysis.Analyzer {
 			for _, fl := range res.Flows {
 				if msg, category, ok := message(fl); ok {
 					pass.Report(analysis.Diagnostic{
-						Pos: fl.Pos, End: fl.End, Message: msg, Category: category, URL: URL,
+						Pos: fl.Pos, End: fl.End, Message: msg,
+						Category: category, URL: URL,
 					})
 				}
 			}

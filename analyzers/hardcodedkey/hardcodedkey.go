@@ -63,7 +63,8 @@ func diagnostic(pass *analysis.Pass, fl credflow.Flow) analysis.Diagnostic {
 	if fl.Source.Pkg != pass.Pkg.Path() {
 		// The literal is in another package: this is where it becomes a key.
 		d.Message = fmt.Sprintf("%s from %s becomes the Begini API key here (%s): "+
-			"read the key from the environment or a secret store", kindOf(fl), fl.Source.Pkg, fl.Role)
+			"read the key from the environment or a secret store", kindOf(fl),
+			fl.Source.Pkg, fl.Role)
 		if p := fl.Source.Pos(pass.Fset); p.IsValid() {
 			d.Related = []analysis.RelatedInformation{{Pos: p, End: p, Message: "the literal"}}
 		}

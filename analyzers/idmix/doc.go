@@ -24,7 +24,8 @@
 //
 // Wrong:
 //
-//	client := begini.NewClient(cfg.IntegrationID, cfg.APIKey) // begini.NewClient gets the integration ID as apiKey ...
+//	// begini.NewClient gets the integration ID as apiKey ...
+//	client := begini.NewClient(cfg.IntegrationID, cfg.APIKey)
 //
 // Right:
 //

@@ -19,7 +19,8 @@
 // Wrong:
 //
 //	key := os.Getenv("BEGINI_API_KEY")
-//	log.Printf("calling Begini with %s", key) // Begini API key from env BEGINI_API_KEY reaches log.Printf ...
+//	// Begini API key from env BEGINI_API_KEY reaches log.Printf ...
+//	log.Printf("calling Begini with %s", key)
 //
 // Right:
 //

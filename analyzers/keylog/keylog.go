@@ -60,7 +60,8 @@ func diagnostic(pass *analysis.Pass, fl credflow.Flow) analysis.Diagnostic {
 	}
 	if fl.Source != nil {
 		if p := fl.Source.Pos(pass.Fset); p.IsValid() {
-			d.Related = []analysis.RelatedInformation{{Pos: p, End: p, Message: "the key's source"}}
+			d.Related = []analysis.RelatedInformation{{Pos: p, End: p,
+				Message: "the key's source"}}
 		}
 	}
 	return d

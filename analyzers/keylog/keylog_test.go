@@ -9,5 +9,6 @@ import (
 )
 
 func TestKeyLog(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), keylog.Analyzer, "basic", "innocent", "example.com/app", "directives")
+	analysistest.Run(t, analysistest.TestData(), keylog.Analyzer, "basic", "innocent",
+		"example.com/app", "directives")
 }

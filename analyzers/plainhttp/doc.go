@@ -30,7 +30,8 @@
 //	const sandboxURL = "http://sandbox.begini.co" // plain-HTTP Begini API URL ...
 //
 //	tr := &http.Transport{TLSClientConfig: &tls.Config{
-//		InsecureSkipVerify: true, // TLS certificate verification switched off (InsecureSkipVerify) ...
+//		// TLS certificate verification switched off (InsecureSkipVerify) ...
+//		InsecureSkipVerify: true,
 //	}}
 //	client := begini.NewClient(key).WithHTTPClient(&http.Client{Transport: tr})
 //

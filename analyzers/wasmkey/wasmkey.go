@@ -42,7 +42,8 @@ func New(engine *analysis.Analyzer) *analysis.Analyzer {
 				}
 				last = fl
 				pass.Report(analysis.Diagnostic{
-					Pos: fl.Pos, End: fl.End, Message: message(fl), Category: category(fl), URL: URL,
+					Pos: fl.Pos, End: fl.End, Message: message(fl),
+					Category: category(fl), URL: URL,
 				})
 			}
 			credflow.ReportDirectives(pass, res, URL)

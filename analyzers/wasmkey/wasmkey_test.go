@@ -38,13 +38,16 @@ func TestFallback(t *testing.T) {
 	for _, r := range results {
 		for _, d := range r.Diagnostics {
 			p := r.Pass.Fset.Position(d.Pos)
-			got = append(got, fmt.Sprintf("%s:%d: %s", filepath.Base(p.Filename), p.Line, d.Message))
+			got = append(got, fmt.Sprintf("%s:%d: %s", filepath.Base(p.Filename),
+				p.Line, d.Message))
 		}
 	}
 	want := []string{
-		"app_js.go:8: Begini API key from env BEGINI_API_KEY used in client-side code (passed to os.Getenv)",
+		"app_js.go:8: Begini API key from env BEGINI_API_KEY used in client-side code " +
+			"(passed to os.Getenv)",
 		"app_js.go:12: credentialed Begini call from client-side code (api-key header)",
-		"app_js.go:13: Begini API key from identifier beginiAPIKey used in client-side code (passed to send)",
+		"app_js.go:13: Begini API key from identifier beginiAPIKey used in client-side code " +
+			"(passed to send)",
 	}
 	if len(got) != len(want) {
 		t.Fatalf("got %d diagnostics, want %d:\n%s", len(got), len(want), strings.Join(got, "\n"))

@@ -39,7 +39,8 @@ func New(engine *analysis.Analyzer) *analysis.Analyzer {
 				if !ok {
 					continue
 				}
-				d := analysis.Diagnostic{Pos: fl.Pos, End: fl.End, Message: msg, Category: category, URL: URL}
+				d := analysis.Diagnostic{Pos: fl.Pos, End: fl.End, Message: msg,
+					Category: category, URL: URL}
 				if fix, ok := suggestedFix(pass, fl); ok {
 					d.SuggestedFixes = []analysis.SuggestedFix{fix}
 				}
@@ -66,16 +67,19 @@ func message(fl credflow.Flow) (msg, category string, ok bool) {
 	case credflow.SigPlainHash:
 		what := "Begini webhook signature checked against a plain hash (" + fl.Role + ")"
 		if fl.Via != "" {
-			what = fl.Via + " checks the Begini webhook signature against a plain hash (" + fl.Role + ")"
+			what = fl.Via +
+				" checks the Begini webhook signature against a plain hash (" + fl.Role + ")"
 		}
 		return what + ": compute hmac.New(sha512.New, key) over the raw body", "plain-hash", true
 	case credflow.SigReencoded:
 		switch {
 		case fl.Role == credflow.ReencodedArgument:
-			return "re-encoded data passed to " + fl.Via + ", which computes the Begini webhook MAC " +
+			return "re-encoded data passed to " + fl.Via +
+				", which computes the Begini webhook MAC " +
 				"over it: pass the raw request body as received", "reencoded", true
 		case fl.Via != "":
-			return fl.Via + " computes the Begini webhook MAC over re-encoded data: hash the raw " +
+			return fl.Via +
+				" computes the Begini webhook MAC over re-encoded data: hash the raw " +
 				"request body as received", "reencoded", true
 		}
 		return "Begini webhook MAC computed over re-encoded data: hash the raw request body " +

@@ -93,7 +93,8 @@ func listPackages(dir string, m sweepModule) (listed, error) {
 			return nil, fmt.Errorf("go list output: %w", err)
 		}
 		lp := listedPkg{Dir: p.Dir, Cgo: len(p.CgoFiles) > 0, Deps: p.Deps,
-			Test: strings.Contains(p.ImportPath, " [") || strings.HasSuffix(p.ImportPath, ".test")}
+			Test: strings.Contains(p.ImportPath, " [") ||
+				strings.HasSuffix(p.ImportPath, ".test")}
 		if p.Error != nil {
 			lp.Err = p.Error.Err
 		} else if len(p.DepsErrors) > 0 {

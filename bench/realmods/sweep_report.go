@@ -96,7 +96,8 @@ func printSweepDetails(w io.Writer, r *sweepResult) {
 	for _, g := range groups {
 		for _, m := range g.msgs {
 			if !head {
-				fmt.Fprintf(w, "\n%s (%s@%s, log %s.err):\n", r.Name, r.Path, r.Version, r.Log)
+				fmt.Fprintf(w, "\n%s (%s@%s, log %s.err):\n", r.Name, r.Path,
+					r.Version, r.Log)
 				head = true
 			}
 			fmt.Fprintf(w, "  %s %s\n", g.label, strings.ReplaceAll(m, "\n", "\n      "))

@@ -48,7 +48,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	index, flags, files, bad := splitArgs(args)
 	if len(bad) > 0 {
-		return fail(stderr, fmt.Errorf("write %s=value: every argument that is not a flag is a file name", bad[0]))
+		return fail(stderr,
+			fmt.Errorf("write %s=value: every argument that is not a flag is a file name",
+				bad[0]))
 	}
 	root, err := os.Getwd()
 	if err != nil {
@@ -283,7 +285,8 @@ func lintModules(root string, mods []module, flags []string, stdout, stderr io.W
 	format := formatOf(flags)
 	if len(mods) > 1 && format == "sarif" {
 		return fail(stderr, fmt.Errorf("-format=sarif writes one run per module: "+
-			"the staged files are in %d modules; run beginilint -format=sarif in each", len(mods)))
+			"the staged files are in %d modules; run beginilint -format=sarif in each",
+			len(mods)))
 	}
 	code := driver.ExitClean
 	var outs [][]byte

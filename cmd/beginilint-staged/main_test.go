@@ -214,7 +214,8 @@ func TestTwoModulesOneOutput(t *testing.T) {
 		t.Errorf("out.json lacks a module's findings:\n%s", data)
 	}
 
-	if code, out := runHere(t, append([]string{"-format=sarif"}, files...)...); code != driver.ExitError ||
+	if code, out := runHere(t, append([]string{"-format=sarif"},
+		files...)...); code != driver.ExitError ||
 		!strings.Contains(out, "2 modules") {
 		t.Errorf("sarif over two modules: exit %d, want 1 and a clear error\n%s", code, out)
 	}

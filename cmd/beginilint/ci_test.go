@@ -81,11 +81,13 @@ func golden(t *testing.T, name, got string) {
 		for i := 0; i < min(len(gl), len(wl)); i++ {
 			if gl[i] != wl[i] {
 				t.Errorf("%s differs at line %d:\n got: %s\nwant: %s\n"+
-					"(run with -update after an intended change)", path, i+1, gl[i], wl[i])
+					"(run with -update after an intended change)", path, i+1,
+					gl[i], wl[i])
 				return
 			}
 		}
-		t.Errorf("%s: %d lines, want %d (run with -update after an intended change)", path, len(gl), len(wl))
+		t.Errorf("%s: %d lines, want %d (run with -update after an intended change)",
+			path, len(gl), len(wl))
 	}
 }
 
@@ -125,7 +127,8 @@ func TestExitCodesInEveryFormat(t *testing.T) {
 	broken := brokenModule(t)
 	for _, format := range formats {
 		if r := runIn(t, lenderDir(t), binary, "-format", format, "./internal/store/"); r.code != 0 {
-			t.Errorf("-format %s, clean package: exit %d, want 0; stderr:\n%s", format, r.code, r.stderr)
+			t.Errorf("-format %s, clean package: exit %d, want 0; stderr:\n%s",
+				format, r.code, r.stderr)
 		}
 		r := runIn(t, broken, binary, "-format", format, "./...")
 		if r.code != 1 {
@@ -298,15 +301,18 @@ func TestFixSkipsBaseline(t *testing.T) {
 func TestConfigFile(t *testing.T) {
 	t.Parallel()
 	dir := copyLender(t)
-	if r := runIn(t, dir, binary, "-write-baseline", "ci/baseline.jsonl", "./internal/begini/"); r.code != 1 {
+	if r := runIn(t, dir, binary, "-write-baseline", "ci/baseline.jsonl",
+		"./internal/begini/"); r.code != 1 {
 		// The ci directory does not exist yet: writing fails and says so.
 		t.Fatalf("-write-baseline into a missing directory: exit %d, want 1", r.code)
 	}
 	write(t, dir, "ci/.keep", "")
-	if r := runIn(t, dir, binary, "-write-baseline", "ci/baseline.jsonl", "./internal/begini/"); r.code != 0 {
+	if r := runIn(t, dir, binary, "-write-baseline", "ci/baseline.jsonl",
+		"./internal/begini/"); r.code != 0 {
 		t.Fatalf("-write-baseline: exit %d; stderr:\n%s", r.code, r.stderr)
 	}
-	write(t, dir, ".beginilint.yaml", "# settings for CI\ndisable: [keylog]\nbaseline: ci/baseline.jsonl\n")
+	write(t, dir, ".beginilint.yaml",
+		"# settings for CI\ndisable: [keylog]\nbaseline: ci/baseline.jsonl\n")
 	r := runIn(t, filepath.Join(dir, "internal"), binary, "./...")
 	got := parseText(t, r.stdout)
 	var want []string
@@ -318,7 +324,8 @@ func TestConfigFile(t *testing.T) {
 		}
 	}
 	if r.code != 3 || !slices.Equal(got, want) {
-		t.Errorf("from internal/: exit %d, findings %q; want 3 and %q (keylog off, begini in the baseline)",
+		t.Errorf("from internal/: exit %d, findings %q; want 3 and %q "+
+			"(keylog off, begini in the baseline)",
 			r.code, got, want)
 	}
 	if r := runIn(t, dir, binary, "-print-config", "-key_env", "LENDER_KEY"); r.code != 0 ||
@@ -334,7 +341,8 @@ func TestConfigFile(t *testing.T) {
 	}
 	write(t, dir, ".beginilint.yaml", "disable: keylog\n")
 	r = runIn(t, dir, binary, "./...")
-	if r.code != 1 || strings.Count(r.stderr, "\n") != 1 || !strings.Contains(r.stderr, ".beginilint.yaml:1:") {
+	if r.code != 1 || strings.Count(r.stderr, "\n") != 1 || !strings.Contains(r.stderr,
+		".beginilint.yaml:1:") {
 		t.Errorf("broken config: exit %d, stderr %q; want 1 and one line naming file and line",
 			r.code, r.stderr)
 	}
@@ -363,7 +371,8 @@ func TestTagsAndTests(t *testing.T) {
 	}{
 		{[]string{"./..."}, []string{"q/q_test.go:8 keylog"}},
 		{[]string{"-test=false", "./..."}, nil},
-		{[]string{"-tags", "special", "./..."}, []string{"p/special.go:10 keylog", "q/q_test.go:8 keylog"}},
+		{[]string{"-tags", "special", "./..."}, []string{"p/special.go:10 keylog",
+			"q/q_test.go:8 keylog"}},
 	} {
 		r := runIn(t, dir, binary, tc.args...)
 		var got []string
@@ -381,7 +390,8 @@ func TestVendorNotReported(t *testing.T) {
 	t.Parallel()
 	dir := t.TempDir()
 	write(t, dir, "go.mod", "module example.com/m\n\ngo 1.26\n\nrequire example.com/dep v1.0.0\n")
-	write(t, dir, "vendor/modules.txt", "# example.com/dep v1.0.0\n## explicit; go 1.26\nexample.com/dep\n")
+	write(t, dir, "vendor/modules.txt",
+		"# example.com/dep v1.0.0\n## explicit; go 1.26\nexample.com/dep\n")
 	write(t, dir, "vendor/example.com/dep/dep.go", "package dep\n\n"+keyLogSource+"\nfunc F() { f() }\n")
 	write(t, dir, "main.go", "package main\n\nimport \"example.com/dep\"\n\nfunc main() { dep.F() }\n")
 	write(t, dir, "p/p.go", "package p\n\n"+keyLogSource)

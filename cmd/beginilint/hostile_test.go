@@ -190,7 +190,8 @@ func TestFixUnderLineDirective(t *testing.T) {
 	dir := t.TempDir()
 	write(t, dir, "go.mod", "module example.com/linedir\n\ngo 1.26\n")
 	write(t, dir, "other.go", "package begini\n\n// other.go is what the //line directive names.\n")
-	write(t, dir, "probe.go", strings.Replace(fixableMisuse, "func probe", "//line other.go:1\nfunc probe", 1))
+	write(t, dir, "probe.go", strings.Replace(fixableMisuse, "func probe",
+		"//line other.go:1\nfunc probe", 1))
 	before, err := os.ReadFile(filepath.Join(dir, "other.go"))
 	if err != nil {
 		t.Fatal(err)

@@ -166,7 +166,8 @@ func TestExampleServiceJSON(t *testing.T) {
 	for _, flagArgs := range [][]string{{"-json"}, {"-format", "json"}} {
 		r := runIn(t, dir, binary, append(flagArgs, "./...")...)
 		if r.code != 3 {
-			t.Fatalf("%v: exit code %d, want 3 (findings must fail CI in every format)", flagArgs, r.code)
+			t.Fatalf("%v: exit code %d, want 3 (findings must fail CI in every format)",
+				flagArgs, r.code)
 		}
 		var tree map[string]map[string][]struct {
 			Posn    string `json:"posn"`
@@ -211,7 +212,8 @@ func TestListAndVersion(t *testing.T) {
 			t.Errorf("-list does not name %s:\n%s", name, r.stdout)
 		}
 	}
-	if v := runIn(t, ".", binary, "-version"); v.code != 0 || !strings.HasPrefix(v.stdout, "beginilint ") {
+	if v := runIn(t, ".", binary, "-version"); v.code != 0 || !strings.HasPrefix(v.stdout,
+		"beginilint ") {
 		t.Errorf("-version: exit %d, output %q", v.code, v.stdout)
 	}
 }

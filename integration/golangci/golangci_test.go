@@ -144,7 +144,8 @@ replace %s => %s
 	itest.MustRun(t, dir, nil, "go", "mod", "tidy")
 	bin := filepath.Join(dir, "golangci-lint")
 	itest.MustRun(t, dir, nil, "go", "build", "-o", bin, ".")
-	t.Logf("built golangci-lint %s with the plugin in %s", golangciVersion, time.Since(start).Round(time.Second))
+	t.Logf("built golangci-lint %s with the plugin in %s", golangciVersion,
+		time.Since(start).Round(time.Second))
 	return bin
 }
 
@@ -208,7 +209,8 @@ func assertConfigError(t *testing.T, r itest.Result, settings string, words []st
 	// Exit 1 means issues found; a configuration error must not look like
 	// that, nor like a clean run.
 	if r.Code == 0 || r.Code == 1 {
-		t.Errorf("settings %s: exit %d, want a failure other than 1\n%s", settings, r.Code, r.Output())
+		t.Errorf("settings %s: exit %d, want a failure other than 1\n%s", settings,
+			r.Code, r.Output())
 	}
 	for _, w := range words {
 		if !strings.Contains(r.Output(), w) {

@@ -85,7 +85,8 @@ func TestPreCommitHooks(t *testing.T) {
 	})
 	t.Run("staged hook lints only staged packages", func(t *testing.T) {
 		// A key already committed elsewhere, bypassing the hooks.
-		p.write(t, "legacy/legacy.go", strings.Replace(keyedClient, "package begini", "package legacy", 1))
+		p.write(t, "legacy/legacy.go", strings.Replace(keyedClient, "package begini",
+			"package legacy", 1))
 		p.git(t, "add", "legacy/legacy.go")
 		p.git(t, "commit", "-q", "--no-verify", "-m", "legacy client")
 

@@ -247,16 +247,20 @@ func (s *state) scanClientSyntax(f *ast.File) {
 		}
 		name := calleeName(call)
 		switch {
-		case begini && (name == "Set" || name == "Add") && len(call.Args) == 2 && isKeyHeaderLit(call):
-			s.addFlow(Flow{Kind: ClientCall, Pos: call.Pos(), End: call.Pos(), Role: "api-key header"})
+		case begini && (name == "Set" || name == "Add") && len(call.Args) == 2 &&
+			isKeyHeaderLit(call):
+			s.addFlow(Flow{Kind: ClientCall, Pos: call.Pos(), End: call.Pos(),
+				Role: "api-key header"})
 		case (name == "Getenv" || name == "LookupEnv") && len(call.Args) == 1 &&
 			s.litRole(call.Args[0]) == model.RoleKey:
 			s.addFlow(Flow{Kind: ClientKey, Pos: call.Pos(), End: call.Lparen, Sink: "os." + name,
 				Source: s.source(FromEnv, model.RoleKey, litValue(call.Args[0]), call.Pos())})
 		default:
 			for _, a := range call.Args {
-				if id, ok := a.(*ast.Ident); ok && s.cfg.ClassifyName(id.Name, begini) == model.RoleKey {
-					s.addFlow(Flow{Kind: ClientKey, Pos: call.Pos(), End: call.Lparen, Sink: name,
+				if id, ok := a.(*ast.Ident); ok && s.cfg.ClassifyName(id.Name,
+					begini) == model.RoleKey {
+					s.addFlow(Flow{Kind: ClientKey, Pos: call.Pos(),
+						End: call.Lparen, Sink: name,
 						Source: s.source(FromName, model.RoleKey, id.Name, id.Pos())})
 					return true
 				}

@@ -180,10 +180,12 @@ func ReportDirectives(pass *analysis.Pass, res *Result, url string) {
 		switch fl.Kind {
 		case DirectiveNoReason:
 			pass.Report(analysis.Diagnostic{Pos: fl.Pos, Category: "directive", URL: url,
-				Message: "beginilint:ignore directive without a reason: say why the finding is safe"})
+				Message: "beginilint:ignore directive without a reason: " +
+					"say why the finding is safe"})
 		case DirectiveUnused:
 			pass.Report(analysis.Diagnostic{Pos: fl.Pos, Category: "directive", URL: url,
-				Message: fmt.Sprintf("beginilint:ignore directive suppresses no %s finding: remove it", name)})
+				Message: fmt.Sprintf("beginilint:ignore directive suppresses no %s finding: "+
+					"remove it", name)})
 		}
 	}
 }

@@ -28,7 +28,8 @@ func FuzzDirective(f *testing.F) {
 	f.Fuzz(func(t *testing.T, text string) {
 		c := &ast.Comment{Slash: tf.Pos(0), Text: text}
 		d := parseDirective(c, tf)
-		isDirective := strings.HasPrefix(text, lineDirective) || strings.HasPrefix(text, fileDirective)
+		isDirective := strings.HasPrefix(text, lineDirective) || strings.HasPrefix(text,
+			fileDirective)
 		if d == nil {
 			return
 		}

@@ -156,8 +156,10 @@ func (s *state) checkTagDefault(v *types.Var, lit *ast.BasicLit, tag reflect.Str
 		return
 	}
 	for _, key := range []string{"envDefault", "default"} {
-		if val, ok := tag.Lookup(key); ok && model.CouldBeKey(val, s.testFiles[s.pass.Fset.File(lit.Pos())]) {
-			o := s.intern(originKey{kind: FromLiteral, pos: lit.Pos(), name: "tag"}, model.EnvUnknown, true)
+		if val, ok := tag.Lookup(key); ok && model.CouldBeKey(val,
+			s.testFiles[s.pass.Fset.File(lit.Pos())]) {
+			o := s.intern(originKey{kind: FromLiteral, pos: lit.Pos(), name: "tag"},
+				model.EnvUnknown, true)
 			s.tagDefaults = append(s.tagDefaults, tagDefault{o, key})
 		}
 	}

@@ -85,7 +85,8 @@ type engine struct {
 func (e *engine) run(pass *analysis.Pass) (res any, err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			err = fmt.Errorf("internal error analysing %s: %v\n%s", pass.Pkg.Path(), r, debug.Stack())
+			err = fmt.Errorf("internal error analysing %s: %v\n%s", pass.Pkg.Path(),
+				r, debug.Stack())
 		}
 	}()
 	if err := e.cfg.Validate(); err != nil {

@@ -14,7 +14,8 @@ import (
 // facts; what an importer needs must survive the trip.
 func TestFactsGobRoundTrip(t *testing.T) {
 	origin := &Origin{Kind: FromEnv, Role: model.RoleKey, Name: "BEGINI_API_KEY",
-		Posn: token.Position{Filename: "a.go", Line: 3, Column: 7}, Pkg: "example.com/a", Reported: true}
+		Posn: token.Position{Filename: "a.go", Line: 3, Column: 7}, Pkg: "example.com/a",
+		Reported: true}
 	facts := []any{
 		&FuncFact{Returns: []*Origin{origin}, ParamReturns: []int{1},
 			ParamSinks: []ParamSink{{Param: 0, Kind: SinkLog, Sink: "log.Printf"}}, EnvParam: 1},

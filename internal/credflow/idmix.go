@@ -71,7 +71,8 @@ func (f *frame) idSink(t Taint, at token.Pos, value ast.Expr) {
 	if f.inTest || !f.s.onlyKey(t) {
 		return
 	}
-	f.s.addFlow(Flow{Kind: KeyAsID, Pos: at, End: at, Source: f.s.keySource(t), Role: "integration_id field"})
+	f.s.addFlow(Flow{Kind: KeyAsID, Pos: at, End: at, Source: f.s.keySource(t),
+		Role: "integration_id field"})
 }
 
 // checkRoleSlot reports a value of one role stored in a slot named for the
@@ -174,7 +175,8 @@ func (f *frame) recordUse(role model.Role, t Taint, value ast.Expr, at token.Pos
 	// Sources named for a role are checked by the other rules: a key env
 	// var in the integration_id field is KeyAsID, not a shared source.
 	for _, o := range t {
-		if o.Role == model.RoleNone && (o.Kind == FromEnv || o.Kind == FromFlag || o.Kind == FromConfig) {
+		if o.Role == model.RoleNone && (o.Kind == FromEnv || o.Kind == FromFlag ||
+			o.Kind == FromConfig) {
 			f.s.addUse(o.Kind.String()+" "+o.Name, role, at)
 		}
 	}

@@ -311,7 +311,8 @@ func (t *tlsCheck) assignedCallback(root ast.Node, base string) *ast.KeyValueExp
 		for i, lhs := range as.Lhs {
 			sel, ok := ast.Unparen(lhs).(*ast.SelectorExpr)
 			if ok && isCallbackName(sel.Sel.Name) && types.ExprString(sel.X) == base {
-				found = &ast.KeyValueExpr{Key: sel.Sel, Colon: sel.Sel.End(), Value: as.Rhs[i]}
+				found = &ast.KeyValueExpr{Key: sel.Sel, Colon: sel.Sel.End(),
+					Value: as.Rhs[i]}
 			}
 			if lit := t.tlsConfigLit(as.Rhs[i]); lit != nil && types.ExprString(lhs) == base {
 				found = literalCallback(lit)

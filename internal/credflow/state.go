@@ -139,7 +139,8 @@ func (s *state) intern(k originKey, env model.Environment, couldBeKey bool) *Ori
 }
 
 func (s *state) source(kind SourceKind, role model.Role, name string, pos token.Pos) *Origin {
-	return s.intern(originKey{kind: kind, role: role, name: name, pos: pos}, s.cfg.EnvironmentOf(name), false)
+	return s.intern(originKey{kind: kind, role: role, name: name, pos: pos},
+		s.cfg.EnvironmentOf(name), false)
 }
 
 func (s *state) literal(pos token.Pos) *Origin {
@@ -405,7 +406,8 @@ func learnedName(o *Origin) string { return o.Kind.String() + " " + o.Name }
 // learnKeys records the unnamed sources in a value sent as the key.
 func (s *state) learnKeys(t Taint) {
 	for _, o := range t {
-		if o.Role != model.RoleNone || (o.Kind != FromEnv && o.Kind != FromFlag && o.Kind != FromConfig) {
+		if o.Role != model.RoleNone || (o.Kind != FromEnv && o.Kind != FromFlag &&
+			o.Kind != FromConfig) {
 			continue
 		}
 		if !s.learnedKeys[learnedName(o)] {
@@ -498,7 +500,8 @@ func (m *summary) fact(s *state) *FuncFact {
 				f.ParamSinks = addParamSink(f.ParamSinks, ParamSink{Param: i, Kind: SinkKey})
 			}
 			for _, ps := range s.fieldSinks[fld] {
-				f.ParamSinks = addParamSink(f.ParamSinks, ParamSink{Param: i, Kind: ps.Kind, Sink: ps.Sink})
+				f.ParamSinks = addParamSink(f.ParamSinks, ParamSink{Param: i,
+					Kind: ps.Kind, Sink: ps.Sink})
 			}
 		}
 	}
@@ -543,7 +546,8 @@ func (s *state) checkTagClash(v *types.Var, tag *ast.BasicLit, inBegini bool) {
 		sink = "id"
 	}
 	s.tagClashes = append(s.tagClashes, Flow{Kind: RoleConflict, Pos: tag.Pos(), End: tag.End(),
-		Role: "field " + v.Name(), Sink: sink, Source: s.source(FromField, byTag, tag.Value, tag.Pos())})
+		Role: "field " + v.Name(), Sink: sink, Source: s.source(FromField, byTag,
+			tag.Value, tag.Pos())})
 }
 
 // vendorName is cfg.HasVendorWord, remembered per name.

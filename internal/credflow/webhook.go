@@ -193,7 +193,8 @@ func (h *hookState) configured(fn *types.Func) bool {
 		recv = typeName(r.Type())
 	}
 	for _, s := range h.s.cfg.WebhookHandlers {
-		if r, err := model.ParseFuncRef(s); err == nil && r.Matches(fn.Pkg().Path(), recv, fn.Name()) {
+		if r, err := model.ParseFuncRef(s); err == nil && r.Matches(fn.Pkg().Path(), recv,
+			fn.Name()) {
 			return true
 		}
 	}

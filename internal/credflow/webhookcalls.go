@@ -304,7 +304,8 @@ func (f *hookFrame) judge(c hookCmp, event token.Pos) wval {
 	if sig || named {
 		f.verifs[event] = true
 		if !c.ct && !c.reported {
-			f.report(Flow{Kind: SigCompare, Pos: c.pos, End: c.end, Role: c.how, Via: c.via, Fix: c.fix})
+			f.report(Flow{Kind: SigCompare, Pos: c.pos, End: c.end, Role: c.how,
+				Via: c.via, Fix: c.fix})
 		}
 		c.reported = c.reported || !c.ct
 		f.metSignature(c.x, c.y)

@@ -52,7 +52,8 @@ func (f *hookFrame) handlerStatus(body *ast.BlockStmt, at token.Pos, name string
 	switch {
 	case within(f.verifs, body):
 		if d := f.firstUnverifiedDecode(body); d.IsValid() {
-			f.report(Flow{Kind: SigUnverified, Pos: d, End: d, Role: UnverifiedDecode, Sink: name})
+			f.report(Flow{Kind: SigUnverified, Pos: d, End: d, Role: UnverifiedDecode,
+				Sink: name})
 		}
 		return wval{bits: wVerified, name: name}
 	case !within(f.decodes, body):

@@ -113,7 +113,9 @@ func readBaseline(path string) ([]baselineEntry, error) {
 			return nil, fmt.Errorf("baseline %s:%d: %v", path, line, err)
 		}
 		if e.Fingerprint == "" || e.Analyzer == "" {
-			return nil, fmt.Errorf("baseline %s:%d: entry without fingerprint or analyzer", path, line)
+			return nil,
+				fmt.Errorf("baseline %s:%d: entry without fingerprint or analyzer",
+					path, line)
 		}
 		entries = append(entries, e)
 	}

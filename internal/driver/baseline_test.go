@@ -106,7 +106,8 @@ func TestBaselineHostileText(t *testing.T) {
 
 // Errors of the go command come as several lines; they are shown as one.
 func TestOneLine(t *testing.T) {
-	in := "-: # example.com/x\nno required module provides package example.com/y; to add it:\n\tgo get example.com/y"
+	in := "-: # example.com/x\n" +
+		"no required module provides package example.com/y; to add it:\n\tgo get example.com/y"
 	want := "go build: no required module provides package example.com/y; to add it: go get example.com/y"
 	if got := oneLine(in); got != want {
 		t.Errorf("oneLine = %q, want %q", got, want)

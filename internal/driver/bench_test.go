@@ -116,6 +116,8 @@ func Score%[2]d(cfg config.Begini, applicant string, amount int) (int, error) {
 
 `, p, f)
 	if p > 0 && f == 0 {
-		fmt.Fprintf(b, "func Chain%d(cfg config.Begini) (int, error) { return prev.Score0(cfg, \"x\", 3) }\n\n", p)
+		fmt.Fprintf(b,
+			"func Chain%d(cfg config.Begini) (int, error) {\n"+
+				"\treturn prev.Score0(cfg, \"x\", 3)\n}\n\n", p)
 	}
 }

@@ -88,7 +88,8 @@ func decodeConfigFile(path string, data []byte) (*configFile, error) {
 	// would silently not apply.
 	var next yaml.Node
 	if err := dec.Decode(&next); err == nil {
-		return nil, fmt.Errorf("%s:%d: a second YAML document; put all settings in one", path, next.Line)
+		return nil, fmt.Errorf("%s:%d: a second YAML document; put all settings in one",
+			path, next.Line)
 	} else if err != io.EOF {
 		return nil, yamlError(path, err)
 	}

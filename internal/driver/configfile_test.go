@@ -22,14 +22,16 @@ func TestDecodeConfigFile(t *testing.T) {
 	if cf.baseline != filepath.FromSlash("/repo/ci/baseline.jsonl") {
 		t.Errorf("baseline = %q, want it resolved against the file's directory", cf.baseline)
 	}
-	if cf, err := decodeConfigFile("f.yaml", []byte("# nothing yet\n")); err != nil || cf.cfg.Hosts != nil {
+	if cf, err := decodeConfigFile("f.yaml", []byte("# nothing yet\n")); err != nil ||
+		cf.cfg.Hosts != nil {
 		t.Errorf("empty file: %v, %+v", err, cf)
 	}
 }
 
 func TestConfigFileErrors(t *testing.T) {
 	for _, tc := range []struct{ src, want string }{
-		{"hosts: [a.test]\nhostz: [b]\n", `f.yaml:2:1: unknown key "hostz" (valid keys: vendor_words, `},
+		{"hosts: [a.test]\nhostz: [b]\n",
+			`f.yaml:2:1: unknown key "hostz" (valid keys: vendor_words, `},
 		{"hosts: api.test\n", "f.yaml:1:8: hosts: want a list of strings, got str"},
 		{"hosts:\n  - 8080\n", `f.yaml:2:5: hosts: want a string, got int "8080"`},
 		{"enable:\n  x: y\n", "f.yaml:2:3: enable: want a list of strings, got a mapping"},
@@ -40,7 +42,8 @@ func TestConfigFileErrors(t *testing.T) {
 		{"hosts: [a.test]\n---\nhosts: [b.test]\n", "f.yaml:2: a second YAML document"},
 	} {
 		_, err := decodeConfigFile("f.yaml", []byte(tc.src))
-		if err == nil || !strings.HasPrefix(err.Error(), tc.want) || strings.Contains(err.Error(), "\n") {
+		if err == nil || !strings.HasPrefix(err.Error(), tc.want) ||
+			strings.Contains(err.Error(), "\n") {
 			t.Errorf("%q: error %v, want one line starting %q", tc.src, err, tc.want)
 		}
 	}
@@ -96,7 +99,8 @@ func TestSettingsAndPrintConfig(t *testing.T) {
 		t.Fatal(err)
 	}
 	if !slices.Equal(opts.cfg.KeyEnvNames, []string{"FROM_FILE", "FROM_FLAG"}) ||
-		!slices.Contains(opts.cfg.Hosts, "begini.co") || opts.baseline != filepath.Join(dir, "b.jsonl") {
+		!slices.Contains(opts.cfg.Hosts, "begini.co") ||
+		opts.baseline != filepath.Join(dir, "b.jsonl") {
 		t.Errorf("settings = %+v, baseline %q", opts.cfg, opts.baseline)
 	}
 	var out bytes.Buffer

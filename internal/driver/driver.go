@@ -164,7 +164,8 @@ func newFlagSet(opts *options, flags *model.Config) *flag.FlagSet {
 		"print paths relative to `dir` (default: the -C directory), such as the repository root")
 	fs.StringVar(&opts.baseline, "baseline", "", "report only findings not recorded in `file`")
 	fs.StringVar(&opts.writeBaseline, "write-baseline", "", "record the findings in `file` and exit 0")
-	fs.StringVar(&opts.configPath, "config", "", "read settings from `file` instead of the closest "+ConfigFileName)
+	fs.StringVar(&opts.configPath, "config", "",
+		"read settings from `file` instead of the closest "+ConfigFileName)
 	fs.BoolVar(&opts.printConfig, "print-config", false, "print the effective settings and exit")
 	fs.BoolVar(&opts.fix, "fix", false, "apply suggested fixes")
 	fs.BoolVar(&opts.list, "list", false, "list the analyzers and exit")

@@ -82,7 +82,8 @@ func F() {}
 // finding in the same function gets a fingerprint of its own.
 func TestFingerprintSurvivesEditsAbove(t *testing.T) {
 	before := "package a\n\nfunc f() {\n\tprintln(\"x\")\n}\n"
-	after := "package a\n\n// added\nvar added = 1\n\nfunc f() {\n\n\tprintln(\"x\")\n\tprintln(\"x\")\n}\n"
+	after := "package a\n\n// added\nvar added = 1\n\n" +
+		"func f() {\n\n\tprintln(\"x\")\n\tprintln(\"x\")\n}\n"
 	fa := fingerprintsOf(t, before)
 	fb := fingerprintsOf(t, after)
 	if len(fa) != 1 || len(fb) != 2 {

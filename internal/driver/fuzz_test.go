@@ -24,7 +24,8 @@ func FuzzSource(f *testing.F) {
 		`const beginiAPIKey = "Zk3pQ9xLm2Rt7Vw4Yb8Nc1Hd"; var x = beginiAPIKey + beginiAPIKey`,
 		`import "net/http"; func f(r *http.Request) { r.Header.Set("api-key", "x"+r.URL.Host) }`,
 		`type T struct{ BeginiAPIKey string }; func (t T) String() string { return t.String() }`,
-		`func f(n int) int { if n == 0 { return 0 }; return g(n-1) }; func g(n int) int { return f(n) }`,
+		`func f(n int) int { if n == 0 { return 0 }; return g(n-1) }; ` +
+			`func g(n int) int { return f(n) }`,
 		`import "fmt"; func f(k string) error { for { k = fmt.Sprint(k, k) } }`,
 		"var s = \"\xff\xfe\x00\"",
 	}

@@ -179,7 +179,8 @@ func localDeps(pkgs []*packages.Package) []string {
 }
 
 func isLocalModule(m *packages.Module) bool {
-	return m.Main || (m.Version == "" && m.Replace == nil) || (m.Replace != nil && m.Replace.Version == "")
+	return m.Main || (m.Version == "" && m.Replace == nil) || (m.Replace != nil &&
+		m.Replace.Version == "")
 }
 
 // sourceOrder returns the packages loaded from source, dependencies first.

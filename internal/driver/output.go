@@ -75,7 +75,8 @@ func findings(diags []diagnostic, fset func(d diagnostic) *token.FileSet, wd str
 		f.Fingerprint = fp.of(d, f.Posn, f.End)
 		for _, r := range d.Related {
 			rp := fs.Position(r.Pos)
-			f.Related = append(f.Related, Related{Path: relPath(wd, rp.Filename), Posn: rp, Message: r.Message})
+			f.Related = append(f.Related, Related{Path: relPath(wd, rp.Filename),
+				Posn: rp, Message: r.Message})
 		}
 		for _, sf := range d.SuggestedFixes {
 			f.Fixes = append(f.Fixes, resolveFix(fs, sf.Message, sf.TextEdits))
@@ -107,7 +108,8 @@ func relPath(wd, name string) string {
 	if wd == "" {
 		return name
 	}
-	if rel, err := filepath.Rel(wd, name); err == nil && !filepath.IsAbs(rel) && rel[:min(2, len(rel))] != ".." {
+	if rel, err := filepath.Rel(wd, name); err == nil && !filepath.IsAbs(rel) && rel[:min(2,
+		len(rel))] != ".." {
 		return rel
 	}
 	return name
@@ -176,12 +178,14 @@ func writeJSON(w io.Writer, fs []Finding, errs []error) error {
 			Category: f.Category, Posn: f.Posn.String(), End: f.End.String(), Message: f.Message,
 		}
 		for _, r := range f.Related {
-			jd.Related = append(jd.Related, jsonRelated{Posn: r.Posn.String(), End: r.Posn.String(), Message: r.Message})
+			jd.Related = append(jd.Related, jsonRelated{Posn: r.Posn.String(),
+				End: r.Posn.String(), Message: r.Message})
 		}
 		for _, fx := range f.Fixes {
 			jf := jsonFix{Message: fx.Message}
 			for _, e := range fx.Edits {
-				jf.Edits = append(jf.Edits, jsonEdit{Filename: e.File, Start: e.Start, End: e.End, New: e.New})
+				jf.Edits = append(jf.Edits, jsonEdit{Filename: e.File,
+					Start: e.Start, End: e.End, New: e.New})
 			}
 			jd.SuggestedFixes = append(jd.SuggestedFixes, jf)
 		}

@@ -172,7 +172,8 @@ func (r *runner) runAnalyzer(a *analysis.Analyzer, p *packages.Package,
 	defer func() {
 		if x := recover(); x != nil {
 			err = &PackageError{PkgID: p.ID,
-				Msg: fmt.Sprintf("internal error in analyzer %s: %v\n%s", a.Name, x, debug.Stack())}
+				Msg: fmt.Sprintf("internal error in analyzer %s: %v\n%s", a.Name,
+					x, debug.Stack())}
 		}
 	}()
 	pass := &analysis.Pass{
@@ -189,15 +190,22 @@ func (r *runner) runAnalyzer(a *analysis.Analyzer, p *packages.Package,
 		ReadFile:     os.ReadFile,
 		Report: func(d analysis.Diagnostic) {
 			if reporting {
-				r.diags = append(r.diags, diagnostic{Diagnostic: d, Analyzer: a.Name, PkgID: p.ID, Pkg: p})
+				r.diags = append(r.diags, diagnostic{Diagnostic: d,
+					Analyzer: a.Name, PkgID: p.ID, Pkg: p})
 			}
 		},
-		ImportObjectFact:  r.importObjectFact,
-		ExportObjectFact:  func(obj types.Object, f analysis.Fact) { r.objFacts[objFactKey{obj, reflect.TypeOf(f)}] = f },
+		ImportObjectFact: r.importObjectFact,
+		ExportObjectFact: func(obj types.Object,
+			f analysis.Fact) {
+			r.objFacts[objFactKey{obj, reflect.TypeOf(f)}] = f
+		},
 		ImportPackageFact: r.importPackageFact,
-		ExportPackageFact: func(f analysis.Fact) { r.pkgFacts[pkgFactKey{p.Types, reflect.TypeOf(f)}] = f },
-		AllObjectFacts:    r.allObjectFacts,
-		AllPackageFacts:   r.allPackageFacts,
+		ExportPackageFact: func(f analysis.Fact) {
+			r.pkgFacts[pkgFactKey{p.Types,
+				reflect.TypeOf(f)}] = f
+		},
+		AllObjectFacts:  r.allObjectFacts,
+		AllPackageFacts: r.allPackageFacts,
 	}
 	for _, req := range a.Requires {
 		pass.ResultOf[req] = results[req]

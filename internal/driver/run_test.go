@@ -67,9 +67,11 @@ func TestTestOnlyDependencyIsNotAnalysed(t *testing.T) {
 	// "sub [example.com/p.test]" that is no root of the load.
 	mkfile(t, dir, "go.mod", "module example.com/p\n\ngo 1.26\n")
 	mkfile(t, dir, "p.go", "package p\n\ntype T struct{ N string }\n")
-	mkfile(t, dir, "p_internal_test.go", "package p\n\nimport \"testing\"\n\nfunc TestT(t *testing.T) {}\n")
-	mkfile(t, dir, "p_test.go", "package p_test\n\nimport (\n\t\"testing\"\n\n\t\"example.com/p/sub\"\n)\n\n"+
-		"func TestP(t *testing.T) { sub.B() }\n")
+	mkfile(t, dir, "p_internal_test.go",
+		"package p\n\nimport \"testing\"\n\nfunc TestT(t *testing.T) {}\n")
+	mkfile(t, dir, "p_test.go",
+		"package p_test\n\nimport (\n\t\"testing\"\n\n\t\"example.com/p/sub\"\n)\n\n"+
+			"func TestP(t *testing.T) { sub.B() }\n")
 	mkfile(t, dir, "sub/sub.go", "package sub\n\nimport \"example.com/p\"\n\n"+
 		"func B() *p.T {\n\tx := &p.T{N: \"n\"}\n\treturn x\n}\n")
 	l, err := load(loadConfig{Dir: dir, Tests: true}, []string{"."})

@@ -180,7 +180,8 @@ func sarifResultOf(f Finding, rules []sarifRule, cols *columnConverter) sarifRes
 			ID: i + 1,
 			PhysicalLocation: sarifPhysical{
 				ArtifactLocation: sarifArtifactOf(r.Path),
-				Region:           sarifRegion{StartLine: r.Posn.Line, StartColumn: cols.column(r.Posn)},
+				Region: sarifRegion{StartLine: r.Posn.Line,
+					StartColumn: cols.column(r.Posn)},
 			},
 			Message: &sarifText{r.Message},
 		})

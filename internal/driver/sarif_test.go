@@ -55,7 +55,8 @@ func TestSARIFSchemaRejects(t *testing.T) {
 	for _, bad := range []string{
 		`{"version": "2.1.0", "runs": [{"tool": {"driver": {"name": "x"}},
 			"results": [{"message": {"text": "m"}, "level": "fatal"}]}]}`,
-		`{"version": "2.1.0", "runs": [{"tool": {"driver": {"name": "x", "informationUri": "no uri"}}}]}`,
+		`{"version": "2.1.0", "runs": [{"tool": {"driver": ` +
+			`{"name": "x", "informationUri": "no uri"}}}]}`,
 		`{"version": "2.1.0", "runs": [{"tool": {"driver": {"name": "x"}}, "extra": 1}]}`,
 	} {
 		if sarifSchemaError(t, []byte(bad)) == nil {
@@ -88,7 +89,8 @@ func testReport(t *testing.T) (*report, string) {
 				Category: "kind", Fingerprint: Fingerprint{Hash: "abc"},
 				Related: []Related{{Path: "a dir/p.go", Posn: posn, Message: "the source"}}},
 			{Analyzer: "first", Path: "/elsewhere/q.go",
-				Posn: token.Position{Filename: "/elsewhere/q.go", Line: 1, Column: 1}, Message: "m",
+				Posn: token.Position{Filename: "/elsewhere/q.go", Line: 1,
+					Column: 1}, Message: "m",
 				Fingerprint: Fingerprint{Hash: "def"}},
 		},
 		errs: []error{errors.New("example.com/broken: does not type-check")},
@@ -150,7 +152,8 @@ func TestGitHubEscaping(t *testing.T) {
 	rep := &report{
 		findings: []Finding{{Analyzer: "a", Path: "dir,x/p:q%.go",
 			Posn: token.Position{Line: 3, Column: 4}, Message: "100% bad\r\nreally: yes, bad",
-			Related: []Related{{Path: "s.go", Posn: token.Position{Line: 1, Column: 2}, Message: "src"}}}},
+			Related: []Related{{Path: "s.go", Posn: token.Position{Line: 1,
+				Column: 2}, Message: "src"}}}},
 		errs: []error{errors.New("pkg: broken\nsecond line")},
 	}
 	var buf bytes.Buffer

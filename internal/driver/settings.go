@@ -82,13 +82,15 @@ func printConfig(w io.Writer, o *options) error {
 			seq.Style = yaml.FlowStyle // prints []
 		}
 		for _, v := range lists[key] {
-			seq.Content = append(seq.Content, &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: v})
+			seq.Content = append(seq.Content, &yaml.Node{Kind: yaml.ScalarNode,
+				Tag: "!!str", Value: v})
 		}
 		root.Content = append(root.Content, &yaml.Node{Kind: yaml.ScalarNode, Value: key}, seq)
 	}
 	if o.baseline != "" {
 		root.Content = append(root.Content, &yaml.Node{Kind: yaml.ScalarNode, Value: baselineKey},
-			&yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: relPath(o.settingsDir(), o.baseline)})
+			&yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str",
+				Value: relPath(o.settingsDir(), o.baseline)})
 	}
 	enc := yaml.NewEncoder(w)
 	enc.SetIndent(2)

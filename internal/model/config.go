@@ -204,7 +204,8 @@ func checkHost(h string) error {
 // add to the defaults; they take comma-separated values and may repeat.
 func (c *Config) RegisterFlags(fs *flag.FlagSet) {
 	fs.Var((*listFlag)(&c.KeyEnvNames), "key_env", "extra env var or flag `names` that hold the API key")
-	fs.Var((*listFlag)(&c.IDEnvNames), "id_env", "extra env var or flag `names` that hold the integration ID")
+	fs.Var((*listFlag)(&c.IDEnvNames), "id_env",
+		"extra env var or flag `names` that hold the integration ID")
 	fs.Var(checkedList{&c.Hosts, checkHost}, "hosts", "extra Begini API `hosts`")
 	fs.Var(checkedList{&c.LogSinks, checkFuncRef}, "log_sinks",
 		"extra logging `functions` (pkg.Func, (*pkg.T).M, or pkg)")
@@ -215,7 +216,8 @@ func (c *Config) RegisterFlags(fs *flag.FlagSet) {
 		"handler `functions` that receive Begini webhooks (pkg.Func, (*pkg.T).ServeHTTP)")
 	fs.Var((*listFlag)(&c.KeyWords), "key_words", "extra `words` that mark a Begini name as the API key")
 	fs.Var((*listFlag)(&c.TestWords), "test_words", "extra `words` that mark a credential name as Test")
-	fs.Var((*listFlag)(&c.ProdWords), "prod_words", "extra `words` that mark a credential name as Production")
+	fs.Var((*listFlag)(&c.ProdWords), "prod_words",
+		"extra `words` that mark a credential name as Production")
 }
 
 // appendNew appends the values not yet in list, in linear time: a list can
@@ -292,7 +294,8 @@ type FuncRef struct {
 // "pkg/path.Type.Method" or "pkg/path".
 func ParseFuncRef(s string) (FuncRef, error) {
 	bad := func() (FuncRef, error) {
-		return FuncRef{}, fmt.Errorf("%q is not pkg/path.Func, (*pkg/path.Type).Method or pkg/path", s)
+		return FuncRef{},
+			fmt.Errorf("%q is not pkg/path.Func, (*pkg/path.Type).Method or pkg/path", s)
 	}
 	if s == "" || strings.ContainsAny(s, " \t") {
 		return bad()

@@ -189,7 +189,8 @@ func TestParseFuncRef(t *testing.T) {
 
 func TestBeginiHosts(t *testing.T) {
 	c := Default()
-	yes := []string{"https://api.begini.co/v1/sessions-management/tokens", "http://api.begini.com/create-session", "api.begini.co"}
+	yes := []string{"https://api.begini.co/v1/sessions-management/tokens",
+		"http://api.begini.com/create-session", "api.begini.co"}
 	for _, s := range yes {
 		if !c.IsBeginiURL(s) || !c.MentionsBeginiHost(s) {
 			t.Errorf("%q should be a Begini URL", s)
