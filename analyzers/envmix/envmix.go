@@ -25,25 +25,19 @@ var Analyzer = New(credflow.Analyzer)
 // New returns the analyzer on top of an engine shared with the other
 // analyzers of a set.
 func New(engine *analysis.Analyzer) *analysis.Analyzer {
-	return &analysis.Analyzer{
-		Name:     "envmix",
-		Doc:      Doc,
-		URL:      URL,
-		Requires: []*analysis.Analyzer{engine},
-		Run: func(pass *analysis.Pass) (any, error) {
-			res := pass.ResultOf[engine].(*credflow.Result)
-			for _, fl := range res.Flows {
-				if msg, category, ok := message(fl); ok {
-					pass.Report(analysis.Diagnostic{
-						Pos: fl.Pos, End: fl.End, Message: msg,
-						Category: category, URL: URL,
-					})
-				}
-			}
-			credflow.ReportDirectives(pass, res, URL)
-			return nil, nil
-		},
+	return credflow.Reporter("envmix", Doc, URL, engine, diagnostics)
+}
+
+func diagnostics(_ *analysis.Pass, flows []credflow.Flow) []analysis.Diagnostic {
+	var out []analysis.Diagnostic
+	for _, fl := range flows {
+		if msg, category, ok := message(fl); ok {
+			out = append(out, analysis.Diagnostic{
+				Pos: fl.Pos, End: fl.End, Message: msg, Category: category,
+			})
+		}
 	}
+	return out
 }
 
 func message(fl credflow.Flow) (string, string, bool) {

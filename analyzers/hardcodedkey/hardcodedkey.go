@@ -31,26 +31,17 @@ var Analyzer = New(credflow.Analyzer)
 // New returns the analyzer on top of an engine, so that all analyzers of a
 // set share one analysis of each package.
 func New(engine *analysis.Analyzer) *analysis.Analyzer {
-	return &analysis.Analyzer{
-		Name:     "hardcodedkey",
-		Doc:      Doc,
-		URL:      URL,
-		Requires: []*analysis.Analyzer{engine},
-		Run: func(pass *analysis.Pass) (any, error) {
-			return run(pass, engine)
-		},
-	}
+	return credflow.Reporter("hardcodedkey", Doc, URL, engine, diagnostics)
 }
 
-func run(pass *analysis.Pass, engine *analysis.Analyzer) (any, error) {
-	res := pass.ResultOf[engine].(*credflow.Result)
-	for _, fl := range res.Flows {
+func diagnostics(pass *analysis.Pass, flows []credflow.Flow) []analysis.Diagnostic {
+	var out []analysis.Diagnostic
+	for _, fl := range flows {
 		if fl.Kind == credflow.Hardcoded {
-			pass.Report(diagnostic(pass, fl))
+			out = append(out, diagnostic(pass, fl))
 		}
 	}
-	credflow.ReportDirectives(pass, res, URL)
-	return nil, nil
+	return out
 }
 
 func diagnostic(pass *analysis.Pass, fl credflow.Flow) analysis.Diagnostic {

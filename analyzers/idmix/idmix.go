@@ -26,24 +26,19 @@ var Analyzer = New(credflow.Analyzer)
 // New returns the analyzer on top of an engine shared with the other
 // analyzers of a set.
 func New(engine *analysis.Analyzer) *analysis.Analyzer {
-	return &analysis.Analyzer{
-		Name:     "idmix",
-		Doc:      Doc,
-		URL:      URL,
-		Requires: []*analysis.Analyzer{engine},
-		Run: func(pass *analysis.Pass) (any, error) {
-			res := pass.ResultOf[engine].(*credflow.Result)
-			for _, fl := range strongest(res.Flows) {
-				msg, category, _ := message(fl)
-				pass.Report(analysis.Diagnostic{
-					Pos: fl.Pos, End: fl.End, Message: msg, Category: category, URL: URL,
-					Related: related(pass, fl),
-				})
-			}
-			credflow.ReportDirectives(pass, res, URL)
-			return nil, nil
-		},
+	return credflow.Reporter("idmix", Doc, URL, engine, diagnostics)
+}
+
+func diagnostics(pass *analysis.Pass, flows []credflow.Flow) []analysis.Diagnostic {
+	var out []analysis.Diagnostic
+	for _, fl := range strongest(flows) {
+		msg, category, _ := message(fl)
+		out = append(out, analysis.Diagnostic{
+			Pos: fl.Pos, End: fl.End, Message: msg, Category: category,
+			Related: related(pass, fl),
+		})
 	}
+	return out
 }
 
 func message(fl credflow.Flow) (msg, category string, ok bool) {

@@ -24,22 +24,17 @@ var Analyzer = New(credflow.Analyzer)
 // New returns the analyzer on top of an engine shared with the other
 // analyzers of a set.
 func New(engine *analysis.Analyzer) *analysis.Analyzer {
-	return &analysis.Analyzer{
-		Name:     "keylog",
-		Doc:      Doc,
-		URL:      URL,
-		Requires: []*analysis.Analyzer{engine},
-		Run: func(pass *analysis.Pass) (any, error) {
-			res := pass.ResultOf[engine].(*credflow.Result)
-			for _, fl := range res.Flows {
-				if fl.Kind == credflow.Logged {
-					pass.Report(diagnostic(pass, fl))
-				}
-			}
-			credflow.ReportDirectives(pass, res, URL)
-			return nil, nil
-		},
+	return credflow.Reporter("keylog", Doc, URL, engine, diagnostics)
+}
+
+func diagnostics(pass *analysis.Pass, flows []credflow.Flow) []analysis.Diagnostic {
+	var out []analysis.Diagnostic
+	for _, fl := range flows {
+		if fl.Kind == credflow.Logged {
+			out = append(out, diagnostic(pass, fl))
+		}
 	}
+	return out
 }
 
 func diagnostic(pass *analysis.Pass, fl credflow.Flow) analysis.Diagnostic {

@@ -28,24 +28,20 @@ var Analyzer = New(credflow.Analyzer)
 // New returns the analyzer on top of an engine shared with the other
 // analyzers of a set.
 func New(engine *analysis.Analyzer) *analysis.Analyzer {
-	return &analysis.Analyzer{
-		Name:     "plainhttp",
-		Doc:      Doc,
-		URL:      URL,
-		Requires: []*analysis.Analyzer{engine},
-		Run: func(pass *analysis.Pass) (any, error) {
-			res := pass.ResultOf[engine].(*credflow.Result)
-			for _, fl := range res.Flows {
-				switch fl.Kind {
-				case credflow.PlainURL:
-					pass.Report(urlDiagnostic(fl))
-				case credflow.InsecureTLS:
-					pass.Report(tlsDiagnostic(fl))
-				}
-			}
-			return nil, nil
-		},
+	return credflow.Reporter("plainhttp", Doc, URL, engine, diagnostics)
+}
+
+func diagnostics(_ *analysis.Pass, flows []credflow.Flow) []analysis.Diagnostic {
+	var out []analysis.Diagnostic
+	for _, fl := range flows {
+		switch fl.Kind {
+		case credflow.PlainURL:
+			out = append(out, urlDiagnostic(fl))
+		case credflow.InsecureTLS:
+			out = append(out, tlsDiagnostic(fl))
+		}
 	}
+	return out
 }
 
 func urlDiagnostic(fl credflow.Flow) analysis.Diagnostic {

@@ -25,31 +25,25 @@ var Analyzer = New(credflow.Analyzer)
 // New returns the analyzer on top of an engine shared with the other
 // analyzers of a set.
 func New(engine *analysis.Analyzer) *analysis.Analyzer {
-	return &analysis.Analyzer{
-		Name:     "wasmkey",
-		Doc:      Doc,
-		URL:      URL,
-		Requires: []*analysis.Analyzer{engine},
-		Run: func(pass *analysis.Pass) (any, error) {
-			res := pass.ResultOf[engine].(*credflow.Result)
-			var last credflow.Flow
-			for _, fl := range res.Flows {
-				if fl.Kind != credflow.ClientCall && fl.Kind != credflow.ClientKey {
-					continue
-				}
-				if fl.Pos == last.Pos && last.Kind == credflow.ClientCall {
-					continue // the call is reported; the key in it says nothing more
-				}
-				last = fl
-				pass.Report(analysis.Diagnostic{
-					Pos: fl.Pos, End: fl.End, Message: message(fl),
-					Category: category(fl), URL: URL,
-				})
-			}
-			credflow.ReportDirectives(pass, res, URL)
-			return nil, nil
-		},
+	return credflow.Reporter("wasmkey", Doc, URL, engine, diagnostics)
+}
+
+func diagnostics(_ *analysis.Pass, flows []credflow.Flow) []analysis.Diagnostic {
+	var out []analysis.Diagnostic
+	var last credflow.Flow
+	for _, fl := range flows {
+		if fl.Kind != credflow.ClientCall && fl.Kind != credflow.ClientKey {
+			continue
+		}
+		if fl.Pos == last.Pos && last.Kind == credflow.ClientCall {
+			continue // the call is reported; the key in it says nothing more
+		}
+		last = fl
+		out = append(out, analysis.Diagnostic{
+			Pos: fl.Pos, End: fl.End, Message: message(fl), Category: category(fl),
+		})
 	}
+	return out
 }
 
 func message(fl credflow.Flow) string {

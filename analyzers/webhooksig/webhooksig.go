@@ -27,29 +27,23 @@ var Analyzer = New(credflow.Analyzer)
 // New returns the analyzer on top of an engine shared with the other
 // analyzers of a set.
 func New(engine *analysis.Analyzer) *analysis.Analyzer {
-	return &analysis.Analyzer{
-		Name:     "webhooksig",
-		Doc:      Doc,
-		URL:      URL,
-		Requires: []*analysis.Analyzer{engine},
-		Run: func(pass *analysis.Pass) (any, error) {
-			res := pass.ResultOf[engine].(*credflow.Result)
-			for _, fl := range res.Flows {
-				msg, category, ok := message(fl)
-				if !ok {
-					continue
-				}
-				d := analysis.Diagnostic{Pos: fl.Pos, End: fl.End, Message: msg,
-					Category: category, URL: URL}
-				if fix, ok := suggestedFix(pass, fl); ok {
-					d.SuggestedFixes = []analysis.SuggestedFix{fix}
-				}
-				pass.Report(d)
-			}
-			credflow.ReportDirectives(pass, res, URL)
-			return nil, nil
-		},
+	return credflow.Reporter("webhooksig", Doc, URL, engine, diagnostics)
+}
+
+func diagnostics(pass *analysis.Pass, flows []credflow.Flow) []analysis.Diagnostic {
+	var out []analysis.Diagnostic
+	for _, fl := range flows {
+		msg, category, ok := message(fl)
+		if !ok {
+			continue
+		}
+		d := analysis.Diagnostic{Pos: fl.Pos, End: fl.End, Message: msg, Category: category}
+		if fix, ok := suggestedFix(pass, fl); ok {
+			d.SuggestedFixes = []analysis.SuggestedFix{fix}
+		}
+		out = append(out, d)
 	}
+	return out
 }
 
 // message words a flow. Helpers of other packages are named (Via) where
